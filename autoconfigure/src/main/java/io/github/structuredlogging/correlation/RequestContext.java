@@ -1,0 +1,22 @@
+package io.github.structuredlogging.correlation;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The context of one request as it appears in every log event written while handling it.
+ *
+ * @param correlationId the id echoed to the caller and shared by every service the request passes through
+ * @param fields the MDC entries, correlation id included, in a stable order
+ */
+public record RequestContext(String correlationId, Map<String, String> fields) {
+
+	/** Request attribute under which the resolved context is kept, so that async and error dispatches reuse it. */
+	public static final String ATTRIBUTE = RequestContext.class.getName();
+
+	public RequestContext {
+		fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+	}
+
+}

@@ -1,0 +1,14 @@
+package io.github.structuredlogging.output;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+
+/**
+ * Exposes the output settings as a bean (and so on {@code /actuator/configprops}). The output itself is set up by
+ * {@link StructuredLoggingSystem} long before any bean exists.
+ */
+@AutoConfiguration
+@EnableConfigurationProperties(OutputProperties.class)
+public final class OutputAutoConfiguration {
+
+}

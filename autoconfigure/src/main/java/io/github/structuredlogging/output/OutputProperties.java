@@ -1,0 +1,81 @@
+package io.github.structuredlogging.output;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings for how log events are written: the console and file appenders that replace Spring Boot's defaults
+ * when the application brings no Logback configuration of its own.
+ */
+@ConfigurationProperties(prefix = OutputProperties.PREFIX)
+public class OutputProperties {
+
+	public static final String PREFIX = "structured-logging.output";
+
+	/**
+	 * Whether to replace Spring Boot's default console and file appenders with structured ones. Ignored when the
+	 * application has its own logback-spring.xml, logback.xml or logging.config.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Layout of console output: one JSON object per line, or readable text for local development. The log file,
+	 * when logging.file.name or logging.file.path is set, is always JSON.
+	 */
+	private LogFormat consoleFormat = LogFormat.JSON;
+
+	/**
+	 * Value of the "service" field in every JSON event. Defaults to spring.application.name when that is set.
+	 */
+	private String serviceName;
+
+	/**
+	 * Maximum number of stack frames written per throwable; frames beyond are summarised in one line.
+	 */
+	private int maxStackDepth = 64;
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public LogFormat getConsoleFormat() {
+		return this.consoleFormat;
+	}
+
+	public void setConsoleFormat(LogFormat consoleFormat) {
+		this.consoleFormat = consoleFormat;
+	}
+
+	public String getServiceName() {
+		return this.serviceName;
+	}
+
+	public void setServiceName(String serviceName) {
+		this.serviceName = serviceName;
+	}
+
+	public int getMaxStackDepth() {
+		return this.maxStackDepth;
+	}
+
+	public void setMaxStackDepth(int maxStackDepth) {
+		this.maxStackDepth = maxStackDepth;
+	}
+
+	/**
+	 * Layout of one output.
+	 */
+	public enum LogFormat {
+
+		/** One JSON object per line, written by logstash-logback-encoder. */
+		JSON,
+
+		/** Readable single-line text with the correlation id and key/values, for local development. */
+		PLAIN
+
+	}
+
+}

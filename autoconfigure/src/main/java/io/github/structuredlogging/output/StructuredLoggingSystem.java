@@ -1,0 +1,109 @@
+package io.github.structuredlogging.output;
+
+import java.util.Iterator;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.OutputStreamAppender;
+import ch.qos.logback.core.encoder.Encoder;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.logging.LogFile;
+import org.springframework.boot.logging.LoggingInitializationContext;
+import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.boot.logging.LoggingSystemFactory;
+import org.springframework.boot.logging.logback.LogbackLoggingSystem;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Spring Boot's {@link LogbackLoggingSystem} whose defaults write structured events. Spring Boot only falls back to
+ * defaults when the application has no Logback configuration of its own, so a user's {@code logback-spring.xml},
+ * {@code logback.xml} or {@code logging.config} always wins and is left untouched.
+ * <p>
+ * Boot's own console and file appenders are kept, with their thresholds, charset and rolling policy; only their
+ * encoder is replaced.
+ */
+public class StructuredLoggingSystem extends LogbackLoggingSystem {
+
+	static final String CONSOLE_APPENDER = "CONSOLE";
+
+	static final String FILE_APPENDER = "FILE";
+
+	/**
+	 * Readable layout for local development. Line breaks inside the message are replaced so that one event stays one
+	 * line, whatever the message holds.
+	 */
+	static final String PLAIN_PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %5level [%15.15thread] %-40.40logger{39} "
+			+ "[%X{correlation_id:-}] : %replace(%msg){'[\\r\\n]+', ' '} %kvp%n%throwable";
+
+	public StructuredLoggingSystem(ClassLoader classLoader) {
+		super(classLoader);
+	}
+
+	@Override
+	protected void loadDefaults(LoggingInitializationContext initializationContext, LogFile logFile) {
+		super.loadDefaults(initializationContext, logFile);
+		Environment environment = initializationContext.getEnvironment();
+		Binder binder = Binder.get(environment);
+		OutputProperties properties = binder.bindOrCreate(OutputProperties.PREFIX, OutputProperties.class);
+		if (!properties.isEnabled()) {
+			return;
+		}
+		String serviceName = (properties.getServiceName() != null) ? properties.getServiceName()
+				: environment.getProperty("spring.application.name");
+		LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+		JsonEncoderFactory jsonEncoders = new JsonEncoderFactory(properties, serviceName);
+		Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+		for (Iterator<Appender<ILoggingEvent>> it = root.iteratorForAppenders(); it.hasNext();) {
+			if (it.next() instanceof OutputStreamAppender<ILoggingEvent> appender) {
+				if (CONSOLE_APPENDER.equals(appender.getName())) {
+					replaceEncoder(appender, (properties.getConsoleFormat() == OutputProperties.LogFormat.PLAIN)
+							? plainEncoder(context) : jsonEncoders.create(context));
+				}
+				else if (FILE_APPENDER.equals(appender.getName())) {
+					replaceEncoder(appender, jsonEncoders.create(context));
+				}
+			}
+		}
+	}
+
+	private static void replaceEncoder(OutputStreamAppender<ILoggingEvent> appender, Encoder<ILoggingEvent> encoder) {
+		appender.stop();
+		encoder.start();
+		appender.setEncoder(encoder);
+		appender.start();
+	}
+
+	private static PatternLayoutEncoder plainEncoder(LoggerContext context) {
+		PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+		encoder.setContext(context);
+		encoder.setPattern(PLAIN_PATTERN);
+		return encoder;
+	}
+
+	/**
+	 * Picks this logging system just ahead of Spring Boot's own Logback factory (ordered at
+	 * {@code HIGHEST_PRECEDENCE + 1024}), under the same condition, so the choice between logging systems is
+	 * otherwise Boot's.
+	 */
+	@Order(Ordered.HIGHEST_PRECEDENCE + 1000)
+	public static class Factory implements LoggingSystemFactory {
+
+		private static final boolean PRESENT = ClassUtils.isPresent("ch.qos.logback.classic.LoggerContext",
+				Factory.class.getClassLoader());
+
+		@Override
+		public LoggingSystem getLoggingSystem(ClassLoader classLoader) {
+			return PRESENT ? new StructuredLoggingSystem(classLoader) : null;
+		}
+
+	}
+
+}
