@@ -33,7 +33,7 @@ public class BoundLoggerBenchmark {
 
 	private BoundLogger bound;
 
-	private long amount = 1250;
+	private String orderId = "order-1250";
 
 	@Setup
 	public void setUp() {
@@ -47,7 +47,7 @@ public class BoundLoggerBenchmark {
 
 	@Benchmark
 	public void boundLogger() {
-		this.bound.info("Charged {}", this.amount);
+		this.bound.info("Charged {}", this.orderId);
 	}
 
 	@Benchmark
@@ -56,7 +56,7 @@ public class BoundLoggerBenchmark {
 			.addKeyValue("component", "payments")
 			.addKeyValue("version", "1.4.2")
 			.addKeyValue("tenant", "acme")
-			.log("Charged {}", this.amount);
+			.log("Charged {}", this.orderId);
 	}
 
 	@Benchmark
@@ -65,7 +65,7 @@ public class BoundLoggerBenchmark {
 		MDC.put("version", "1.4.2");
 		MDC.put("tenant", "acme");
 		try {
-			this.logger.info("Charged {}", this.amount);
+			this.logger.info("Charged {}", this.orderId);
 		}
 		finally {
 			MDC.remove("component");
