@@ -57,6 +57,16 @@ class BoundLoggerOutputTests {
 	}
 
 	@Test
+	void takesATrailingThrowableArgumentAsTheCauseAsSlf4jDoes(CapturedOutput output) {
+		try (ConfigurableApplicationContext context = run()) {
+			context.getBean(Shipping.class).retryFailed("order-10", 2);
+		}
+		JsonNode event = JsonLogLines.parse(output.getOut()).withMessage("Retry 2 of order-10 failed").get(0);
+		assertThat(event.get("level").asString()).isEqualTo("WARN");
+		assertThat(event.get("exception_type").asString()).isEqualTo(IllegalStateException.class.getName());
+	}
+
+	@Test
 	void writesNothingAtADisabledLevel(CapturedOutput output) {
 		try (ConfigurableApplicationContext context = run()) {
 			context.getBean(Shipping.class).trace("order-9");
@@ -97,6 +107,10 @@ class BoundLoggerOutputTests {
 
 		void fail(String orderId) {
 			this.log.error("Label printer down for " + orderId, new IllegalStateException("printer offline"));
+		}
+
+		void retryFailed(String orderId, int attempt) {
+			this.log.warn("Retry {} of {} failed", attempt, orderId, new IllegalStateException("timeout"));
 		}
 
 		void trace(String orderId) {
