@@ -30,7 +30,9 @@ public final class BoundLogger {
 
 	private static final String FQCN = BoundLogger.class.getName();
 
-	private static final String[] NONE = new String[0];
+	private static final String[] NO_KEYS = new String[0];
+
+	private static final Object[] NO_VALUES = new Object[0];
 
 	private final Logger logger;
 
@@ -51,7 +53,7 @@ public final class BoundLogger {
 	 */
 	public static BoundLogger of(Logger logger) {
 		Assert.notNull(logger, "'logger' must not be null");
-		return new BoundLogger(logger, NONE, NONE);
+		return new BoundLogger(logger, NO_KEYS, NO_VALUES);
 	}
 
 	/**
