@@ -1,7 +1,10 @@
 package io.github.structuredlogging.sample.order;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.concurrent.CompletableFuture;
+
+import io.github.structuredlogging.binding.BoundLogger;
+import io.github.structuredlogging.event.BusinessEventLogger;
+import io.github.structuredlogging.performance.LogPerformance;
 
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
@@ -12,11 +15,21 @@ import org.springframework.stereotype.Component;
 @Component
 public class OrderNotifier {
 
-	private static final Logger log = LoggerFactory.getLogger(OrderNotifier.class);
+	private final BoundLogger log;
+
+	private final BusinessEventLogger events;
+
+	public OrderNotifier(BoundLogger log, BusinessEventLogger events) {
+		this.log = log;
+		this.events = events;
+	}
 
 	@Async
-	public void sendConfirmation(Order order) {
-		log.atInfo().addKeyValue("order_id", order.id()).log("Order confirmation sent");
+	@LogPerformance("orders.confirmation")
+	public CompletableFuture<Void> sendConfirmation(Order order) {
+		this.log.atInfo().addKeyValue("order_id", order.id()).log("Order confirmation sent");
+		this.events.event("order_confirmation_sent").with("order_id", order.id()).log();
+		return CompletableFuture.completedFuture(null);
 	}
 
 }
