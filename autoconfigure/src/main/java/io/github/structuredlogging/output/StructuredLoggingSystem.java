@@ -9,6 +9,8 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.encoder.Encoder;
+import io.github.structuredlogging.masking.MaskingProperties;
+import io.github.structuredlogging.validation.ValidatedProperties;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.properties.bind.Binder;
@@ -52,14 +54,18 @@ public class StructuredLoggingSystem extends LogbackLoggingSystem {
 		super.loadDefaults(initializationContext, logFile);
 		Environment environment = initializationContext.getEnvironment();
 		Binder binder = Binder.get(environment);
-		OutputProperties properties = binder.bindOrCreate(OutputProperties.PREFIX, OutputProperties.class);
+		// Bound with validation, so an invalid value stops the start-up with the same report as for the beans.
+		OutputProperties properties = ValidatedProperties.bind(binder, OutputProperties.PREFIX, OutputProperties.class);
 		if (!properties.isEnabled()) {
 			return;
 		}
+		LimitsProperties limits = ValidatedProperties.bind(binder, LimitsProperties.PREFIX, LimitsProperties.class);
+		MaskingProperties masking = ValidatedProperties.bind(binder, MaskingProperties.PREFIX,
+				MaskingProperties.class);
 		String serviceName = (properties.getServiceName() != null) ? properties.getServiceName()
 				: environment.getProperty("spring.application.name");
 		LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-		JsonEncoderFactory jsonEncoders = new JsonEncoderFactory(properties, serviceName);
+		JsonEncoderFactory jsonEncoders = new JsonEncoderFactory(limits, masking, serviceName);
 		Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
 		for (Iterator<Appender<ILoggingEvent>> it = root.iteratorForAppenders(); it.hasNext();) {
 			if (it.next() instanceof OutputStreamAppender<ILoggingEvent> appender) {

@@ -1,0 +1,90 @@
+package io.github.structuredlogging.masking;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import io.github.structuredlogging.masking.MaskingProperties.PatternProperties;
+import io.github.structuredlogging.validation.InvalidConfigurationPropertyException;
+import net.logstash.logback.mask.MaskingJsonGeneratorDecorator;
+import net.logstash.logback.mask.ValueMasker;
+
+/**
+ * Builds the masking of the JSON encoder from {@link MaskingProperties}, on logstash-logback-encoder's
+ * {@link MaskingJsonGeneratorDecorator}: every name and value the encoder writes, at any depth, passes through it.
+ */
+public final class Maskers {
+
+	private Maskers() {
+	}
+
+	/**
+	 * Creates the generator decorator that masks sensitive fields and values.
+	 * @param properties the masking settings
+	 * @param encoderFields top-level fields the encoder fills from trusted sources, which value patterns skip
+	 * @return the started decorator
+	 * @throws InvalidConfigurationPropertyException if a pattern of the user's own has no regex
+	 */
+	public static MaskingJsonGeneratorDecorator decorator(MaskingProperties properties, Set<String> encoderFields) {
+		MaskingJsonGeneratorDecorator decorator = new MaskingJsonGeneratorDecorator();
+		decorator.setDefaultMask(properties.getReplacement());
+		decorator.addFieldMasker(new CaseInsensitiveFieldMasker(properties.getFields(), properties.getReplacement()));
+		List<ValueMasker> valueMaskers = valueMaskers(properties);
+		if (!valueMaskers.isEmpty()) {
+			decorator.addValueMasker(new EncoderFieldsSkippingValueMasker(encoderFields, valueMaskers));
+		}
+		decorator.start();
+		return decorator;
+	}
+
+	/**
+	 * Creates the Jackson module that masks {@link Sensitive} properties.
+	 * @param properties the masking settings
+	 * @return the module
+	 */
+	public static SensitiveModule sensitiveModule(MaskingProperties properties) {
+		return new SensitiveModule(properties.getReplacement());
+	}
+
+	static List<ValueMasker> valueMaskers(MaskingProperties properties) {
+		Map<String, PatternProperties> configured = properties.getPatterns();
+		List<ValueMasker> maskers = new ArrayList<>();
+		for (BuiltInPattern builtIn : BuiltInPattern.values()) {
+			PatternProperties pattern = configured.get(builtIn.propertyName());
+			boolean enabled = (pattern != null && pattern.getEnabled() != null) ? pattern.getEnabled()
+					: builtIn.isEnabledByDefault();
+			if (enabled) {
+				maskers.add(builtIn.masker(properties.getReplacement(), properties.isKeepLastFourDigits()));
+			}
+		}
+		configured.forEach((name, pattern) -> {
+			BuiltInPattern builtIn = BuiltInPattern.named(name);
+			String regexProperty = MaskingProperties.PREFIX + ".patterns." + name + ".regex";
+			if (builtIn != null && pattern.getRegex() != null) {
+				throw new InvalidConfigurationPropertyException(regexProperty, pattern.getRegex(),
+						"must not be set for the built-in pattern '" + builtIn.propertyName()
+								+ "'; choose another name for a pattern of your own");
+			}
+			if (builtIn == null && pattern.getRegex() == null) {
+				throw new InvalidConfigurationPropertyException(regexProperty, null,
+						"must be set to a regular expression, as '" + name + "' is not a built-in pattern ("
+								+ builtInNames() + ")");
+			}
+			if (builtIn == null && !Boolean.FALSE.equals(pattern.getEnabled())) {
+				maskers.add(new PatternValueMasker(Pattern.compile(pattern.getRegex()), properties.getReplacement()));
+			}
+		});
+		return maskers;
+	}
+
+	private static String builtInNames() {
+		return Arrays.stream(BuiltInPattern.values())
+			.map(BuiltInPattern::propertyName)
+			.collect(Collectors.joining(", "));
+	}
+
+}
