@@ -48,9 +48,8 @@ public class MaskingProperties {
 	 * default) and email and iban (off by default); set "enabled" to switch one. Any other name adds a pattern of
 	 * your own from its "regex"; a named group "secret" in it masks only that part of the match.
 	 */
-	@Valid
 	@NotNull
-	private Map<String, PatternProperties> patterns = new LinkedHashMap<>();
+	private Map<String, @Valid PatternProperties> patterns = new LinkedHashMap<>();
 
 	/**
 	 * Whether a masked card number keeps its last four digits after the replacement, for support cases.

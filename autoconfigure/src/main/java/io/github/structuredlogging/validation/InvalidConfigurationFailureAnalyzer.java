@@ -39,7 +39,8 @@ public class InvalidConfigurationFailureAnalyzer implements FailureAnalyzer {
 		}
 		StringBuilder description = new StringBuilder("Invalid structured-logging configuration:%n".formatted());
 		for (Problem problem : problems) {
-			description.append("%n    Property: %s%n    Value: \"%s\"%n".formatted(problem.property, problem.value));
+			description.append("%n    Property: %s%n    Value: %s%n".formatted(problem.property,
+					(problem.value != null) ? "\"" + problem.value + "\"" : "(not set)"));
 			if (problem.origin != null) {
 				description.append("    Origin: %s%n".formatted(problem.origin));
 			}
