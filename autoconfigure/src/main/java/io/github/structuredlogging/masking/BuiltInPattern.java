@@ -7,7 +7,9 @@ import java.util.regex.Pattern;
 import net.logstash.logback.mask.ValueMasker;
 
 /**
- * The value patterns the starter knows by name, for {@code structured-logging.masking.patterns.<name>}.
+ * The value patterns the starter knows by name, for {@code structured-logging.masking.patterns.<name>}. They are
+ * applied in declaration order, each to the result of the one before: patterns that keep a key and mask its value
+ * come before broader ones that could swallow the key ({@code Bearer password=...}).
  */
 public enum BuiltInPattern {
 
@@ -16,6 +18,16 @@ public enum BuiltInPattern {
 		@Override
 		ValueMasker masker(String replacement, boolean keepLastFourDigits) {
 			return new CardNumberValueMasker(replacement, keepLastFourDigits);
+		}
+	},
+
+	/** The value in {@code password=...}, {@code "secret": "..."}, {@code api_key: ...} and the like, in text. */
+	PASSWORD_PAIR("password-pair", true) {
+		@Override
+		ValueMasker masker(String replacement, boolean keepLastFourDigits) {
+			return new PatternValueMasker(Pattern.compile("(?i)\\b(?:password|passwd|pwd|secret|client[_-]?secret"
+					+ "|api[_-]?key|(?:access[_-]?|refresh[_-]?)?token)\"?\\s*[=:]\\s*\"?(?<secret>[^\\s\"'&;,}]+)"),
+					replacement, (text) -> text.indexOf('=') >= 0 || text.indexOf(':') >= 0);
 		}
 	},
 
@@ -36,16 +48,6 @@ public enum BuiltInPattern {
 			return new PatternValueMasker(
 					Pattern.compile("\\beyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*"), replacement,
 					(text) -> text.contains("eyJ"));
-		}
-	},
-
-	/** The value in {@code password=...}, {@code "secret": "..."}, {@code api_key: ...} and the like, in text. */
-	PASSWORD_PAIR("password-pair", true) {
-		@Override
-		ValueMasker masker(String replacement, boolean keepLastFourDigits) {
-			return new PatternValueMasker(Pattern.compile("(?i)\\b(?:password|passwd|pwd|secret|client[_-]?secret"
-					+ "|api[_-]?key|(?:access[_-]?|refresh[_-]?)?token)\"?\\s*[=:]\\s*\"?(?<secret>[^\\s\"'&;,}]+)"),
-					replacement, (text) -> text.indexOf('=') >= 0 || text.indexOf(':') >= 0);
 		}
 	},
 

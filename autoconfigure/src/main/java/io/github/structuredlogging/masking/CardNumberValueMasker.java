@@ -47,7 +47,8 @@ public final class CardNumberValueMasker implements ValueMasker {
 		Matcher matcher = CANDIDATE.matcher(text);
 		StringBuilder masked = null;
 		int copied = 0;
-		while (matcher.find()) {
+		int from = 0;
+		while (from < text.length() && matcher.find(from)) {
 			String digits = digitsOf(matcher.group());
 			if (passesLuhn(digits)) {
 				if (masked == null) {
@@ -55,6 +56,12 @@ public final class CardNumberValueMasker implements ValueMasker {
 				}
 				masked.append(text, copied, matcher.start()).append(mask(digits));
 				copied = matcher.end();
+				from = matcher.end();
+			}
+			else {
+				// A candidate that fails may have swallowed the start of a real number ("id 2 4111 1111..."):
+				// search again from its second character rather than after it.
+				from = matcher.start() + 1;
 			}
 		}
 		return (masked != null) ? masked.append(text, copied, text.length()).toString() : null;

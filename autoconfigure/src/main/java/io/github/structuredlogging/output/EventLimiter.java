@@ -1,30 +1,57 @@
 package io.github.structuredlogging.output;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import org.slf4j.event.KeyValuePair;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Applies {@link LimitsProperties} to an event before it is encoded. Events within bounds, by far the most, are
- * passed on as they are, after a few length checks.
+ * Applies {@link LimitsProperties} to an event before it is encoded, and keeps every top-level field name unique.
+ * Events within bounds, by far the most, are passed on as they are, after a few length and name checks.
+ * <p>
+ * A key/value or MDC entry named like a field the encoder writes ({@code message}, {@code level}), like an MDC entry,
+ * or like an earlier key/value would give the JSON object a duplicate name, which many log stores reject or resolve
+ * by dropping one. Such entries are moved into {@value #CONFLICTING_FIELDS}, a list of one-entry objects: nothing is
+ * lost, and masking by field name still applies inside it.
  */
 final class EventLimiter {
 
 	/** Key/value counting the pairs dropped beyond the maximum count. */
 	static final String TRUNCATED_KEY_VALUES = "truncated_key_values";
 
+	/** Key/value holding the entries whose name was already taken. */
+	static final String CONFLICTING_FIELDS = "conflicting_fields";
+
+	/** Key/value naming the failure when an event could only be written without its objects. */
+	static final String ENCODING_ERROR = "encoding_error";
+
 	private final LimitsProperties limits;
 
 	private final BoundedValues values;
 
-	EventLimiter(LimitsProperties limits, ObjectMapper mapper) {
+	private final Set<String> reserved;
+
+	/**
+	 * Creates a limiter.
+	 * @param limits the bounds
+	 * @param mapper the mapper that converts logged objects
+	 * @param encoderFields the top-level fields the encoder writes itself
+	 */
+	EventLimiter(LimitsProperties limits, ObjectMapper mapper, Set<String> encoderFields) {
 		this.limits = limits;
 		this.values = new BoundedValues(mapper, limits);
+		Set<String> reserved = new HashSet<>(encoderFields);
+		reserved.addAll(Set.of(TRUNCATED_KEY_VALUES, CONFLICTING_FIELDS, ENCODING_ERROR));
+		this.reserved = Set.copyOf(reserved);
 	}
 
 	ILoggingEvent limit(ILoggingEvent event) {
@@ -34,11 +61,72 @@ final class EventLimiter {
 		boolean messageFits = message == null || message.length() <= this.limits.getMaxMessageLength();
 		boolean mdcFits = mdcFits(mdc);
 		boolean keyValuesFit = keyValuesFit(keyValues);
-		if (messageFits && mdcFits && keyValuesFit) {
+		boolean namesUnique = namesUnique(mdc, keyValues);
+		if (messageFits && mdcFits && keyValuesFit && namesUnique) {
 			return event;
 		}
+		Map<String, String> boundedMdc = mdcFits ? mdc : boundedMdc(mdc);
+		List<KeyValuePair> boundedKeyValues = keyValuesFit ? keyValues : boundedKeyValues(keyValues);
+		if (!namesUnique) {
+			boundedMdc = new LinkedHashMap<>(boundedMdc);
+			boundedKeyValues = withUniqueNames(boundedMdc, boundedKeyValues);
+		}
 		return new BoundedLoggingEvent(event, Truncation.truncate(message, this.limits.getMaxMessageLength()),
-				mdcFits ? mdc : boundedMdc(mdc), keyValuesFit ? keyValues : boundedKeyValues(keyValues));
+				boundedMdc, boundedKeyValues);
+	}
+
+	private boolean namesUnique(Map<String, String> mdc, List<KeyValuePair> keyValues) {
+		if (mdc != null) {
+			for (String key : mdc.keySet()) {
+				if (this.reserved.contains(key)) {
+					return false;
+				}
+			}
+		}
+		if (keyValues != null) {
+			for (int i = 0; i < keyValues.size(); i++) {
+				String key = keyValues.get(i).key;
+				if (this.reserved.contains(key) || (mdc != null && mdc.containsKey(key))) {
+					return false;
+				}
+				for (int j = 0; j < i; j++) {
+					if (Objects.equals(key, keyValues.get(j).key)) {
+						return false;
+					}
+				}
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * Moves every MDC entry and key/value whose name is taken into the conflicting fields, changing the MDC copy in
+	 * place and returning the key/values to write.
+	 */
+	private List<KeyValuePair> withUniqueNames(Map<String, String> mdc, List<KeyValuePair> keyValues) {
+		List<Map<String, Object>> conflicting = new ArrayList<>();
+		for (Iterator<Map.Entry<String, String>> it = mdc.entrySet().iterator(); it.hasNext();) {
+			Map.Entry<String, String> entry = it.next();
+			if (this.reserved.contains(entry.getKey())) {
+				conflicting.add(Collections.singletonMap(entry.getKey(), entry.getValue()));
+				it.remove();
+			}
+		}
+		Set<String> taken = new HashSet<>(mdc.keySet());
+		List<KeyValuePair> unique = new ArrayList<>();
+		for (KeyValuePair pair : (keyValues != null) ? keyValues : List.<KeyValuePair>of()) {
+			boolean ours = TRUNCATED_KEY_VALUES.equals(pair.key) && pair.value instanceof Integer;
+			if (!ours && (this.reserved.contains(pair.key) || !taken.add(pair.key))) {
+				conflicting.add(Collections.singletonMap(pair.key, pair.value));
+			}
+			else {
+				unique.add(pair);
+			}
+		}
+		if (!conflicting.isEmpty()) {
+			unique.add(new KeyValuePair(CONFLICTING_FIELDS, conflicting));
+		}
+		return unique;
 	}
 
 	/**
@@ -48,7 +136,7 @@ final class EventLimiter {
 		ILoggingEvent bounded = limit(event);
 		BoundedLoggingEvent base = (bounded instanceof BoundedLoggingEvent limited) ? limited
 				: new BoundedLoggingEvent(event, event.getFormattedMessage(), event.getMDCPropertyMap(), null);
-		return base.withoutObjects(List.of(new KeyValuePair("encoding_error", failure.getClass().getName())));
+		return base.withoutObjects(List.of(new KeyValuePair(ENCODING_ERROR, failure.getClass().getName())));
 	}
 
 	private boolean mdcFits(Map<String, String> mdc) {

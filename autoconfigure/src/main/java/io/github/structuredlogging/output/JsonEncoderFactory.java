@@ -50,9 +50,18 @@ public final class JsonEncoderFactory {
 
 	static final String LEVEL_FIELD = "level";
 
+	static final String MESSAGE_FIELD = "message";
+
+	static final String TAGS_FIELD = "tags";
+
 	/** Fields the encoder fills from trusted sources, never from what the application logs. */
-	private static final Set<String> ENCODER_FIELDS = Set.of(TIMESTAMP_FIELD, LEVEL_FIELD, LOGGER_FIELD,
+	private static final Set<String> TRUSTED_FIELDS = Set.of(TIMESTAMP_FIELD, LEVEL_FIELD, LOGGER_FIELD,
 			THREAD_FIELD, SERVICE_FIELD, EXCEPTION_TYPE_FIELD);
+
+	/** Every top-level field the encoder writes itself, which no MDC entry or key/value may repeat. */
+	private static final Set<String> ENCODER_FIELDS = Set.of(TIMESTAMP_FIELD, MESSAGE_FIELD, LEVEL_FIELD,
+			LOGGER_FIELD, THREAD_FIELD, SERVICE_FIELD, EXCEPTION_TYPE_FIELD, EXCEPTION_MESSAGE_FIELD,
+			STACK_TRACE_FIELD, TAGS_FIELD);
 
 	private static final String IGNORE = "[ignore]";
 
@@ -83,7 +92,8 @@ public final class JsonEncoderFactory {
 	 */
 	public StructuredJsonEncoder create(Context context) {
 		JacksonModule sensitive = this.masking.isEnabled() ? Maskers.sensitiveModule(this.masking) : null;
-		StructuredJsonEncoder encoder = new StructuredJsonEncoder(new EventLimiter(this.limits, valueMapper(sensitive)));
+		StructuredJsonEncoder encoder = new StructuredJsonEncoder(
+				new EventLimiter(this.limits, valueMapper(sensitive), ENCODER_FIELDS));
 		encoder.setContext(context);
 		encoder.setFieldNames(fieldNames());
 		// Logback context properties are Boot's internal layout settings, not facts about the event.
@@ -98,7 +108,7 @@ public final class JsonEncoderFactory {
 		}
 		encoder.addDecorator((JsonGeneratorDecorator) SurrogateSanitizingJsonGenerator::new);
 		if (sensitive != null) {
-			encoder.addDecorator(Maskers.decorator(this.masking, ENCODER_FIELDS));
+			encoder.addDecorator(Maskers.decorator(this.masking, TRUSTED_FIELDS));
 			encoder.addDecorator(new ModuleDecorator<>(sensitive));
 		}
 		return encoder;

@@ -80,11 +80,14 @@ public class StructuredLoggingSystem extends LogbackLoggingSystem {
 		}
 	}
 
+	/**
+	 * Swaps the encoder of a running appender. The appender is not stopped and restarted: stopping Boot's
+	 * RollingFileAppender also stops its rolling and triggering policies, which its start() does not restart, and
+	 * the file would stay closed.
+	 */
 	private static void replaceEncoder(OutputStreamAppender<ILoggingEvent> appender, Encoder<ILoggingEvent> encoder) {
-		appender.stop();
 		encoder.start();
 		appender.setEncoder(encoder);
-		appender.start();
 	}
 
 	private static PatternLayoutEncoder plainEncoder(LoggerContext context) {
