@@ -72,14 +72,27 @@ public final class CardNumberValueMasker implements ValueMasker {
 	}
 
 	/**
-	 * Most values hold far fewer than 13 digits; counting them is much cheaper than running the pattern.
+	 * Whether the text holds a run of at least 13 digits, separated by single spaces or dashes at most. Most values
+	 * hold no such run (UUIDs have many digits, but in short runs between letters), and one scan rejects them
+	 * instead of the pattern.
 	 */
 	private static boolean hasEnoughDigits(String text) {
 		int digits = 0;
+		boolean afterDigit = false;
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);
-			if (c >= '0' && c <= '9' && ++digits >= MIN_DIGITS) {
-				return true;
+			if (c >= '0' && c <= '9') {
+				if (++digits >= MIN_DIGITS) {
+					return true;
+				}
+				afterDigit = true;
+			}
+			else if (afterDigit && (c == ' ' || c == '-')) {
+				afterDigit = false;
+			}
+			else {
+				digits = 0;
+				afterDigit = false;
 			}
 		}
 		return false;

@@ -3,7 +3,9 @@ package io.github.structuredlogging.masking;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import net.logstash.logback.mask.FieldMasker;
 import tools.jackson.core.TokenStreamContext;
@@ -15,9 +17,18 @@ import tools.jackson.core.TokenStreamContext;
  */
 public final class CaseInsensitiveFieldMasker implements FieldMasker {
 
+	/** Enough for the field names of any application; names beyond are checked without caching. */
+	private static final int MAX_CACHED_DECISIONS = 4096;
+
 	private final Set<String> names;
 
 	private final String replacement;
+
+	/**
+	 * Field names repeat in every event (MDC keys, key/value names); caching the decision per name saves normalizing
+	 * each of them again.
+	 */
+	private final Map<String, Boolean> decisions = new ConcurrentHashMap<>();
 
 	public CaseInsensitiveFieldMasker(Collection<String> names, String replacement) {
 		this.names = new HashSet<>();
@@ -27,8 +38,18 @@ public final class CaseInsensitiveFieldMasker implements FieldMasker {
 
 	@Override
 	public Object mask(TokenStreamContext context) {
-		return (context.hasCurrentName() && this.names.contains(normalize(context.currentName()))) ? this.replacement
-				: null;
+		return (context.hasCurrentName() && isMasked(context.currentName())) ? this.replacement : null;
+	}
+
+	private boolean isMasked(String name) {
+		Boolean masked = this.decisions.get(name);
+		if (masked == null) {
+			masked = this.names.contains(normalize(name));
+			if (this.decisions.size() < MAX_CACHED_DECISIONS) {
+				this.decisions.put(name, masked);
+			}
+		}
+		return masked;
 	}
 
 	/**
