@@ -3,7 +3,6 @@ package io.github.structuredlogging.output;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,17 +67,22 @@ final class EventLimiter {
 		Map<String, String> boundedMdc = mdcFits ? mdc : boundedMdc(mdc);
 		List<KeyValuePair> boundedKeyValues = keyValuesFit ? keyValues : boundedKeyValues(keyValues);
 		if (!namesUnique) {
-			boundedMdc = new LinkedHashMap<>(boundedMdc);
-			boundedKeyValues = withUniqueNames(boundedMdc, boundedKeyValues);
+			UniqueNames unique = uniqueNames(boundedMdc, boundedKeyValues);
+			boundedMdc = unique.mdc();
+			boundedKeyValues = unique.keyValues();
 		}
 		return new BoundedLoggingEvent(event, Truncation.truncate(message, this.limits.getMaxMessageLength()),
 				boundedMdc, boundedKeyValues);
 	}
 
+	/**
+	 * Names are compared as they will be written: two names that differ only in unpaired surrogates become the same
+	 * name once those are replaced.
+	 */
 	private boolean namesUnique(Map<String, String> mdc, List<KeyValuePair> keyValues) {
 		if (mdc != null) {
 			for (String key : mdc.keySet()) {
-				if (this.reserved.contains(key)) {
+				if (this.reserved.contains(key) || !isWrittenAsIs(key)) {
 					return false;
 				}
 			}
@@ -86,7 +90,7 @@ final class EventLimiter {
 		if (keyValues != null) {
 			for (int i = 0; i < keyValues.size(); i++) {
 				String key = keyValues.get(i).key;
-				if (this.reserved.contains(key) || (mdc != null && mdc.containsKey(key))) {
+				if (this.reserved.contains(key) || !isWrittenAsIs(key) || (mdc != null && mdc.containsKey(key))) {
 					return false;
 				}
 				for (int j = 0; j < i; j++) {
@@ -99,34 +103,43 @@ final class EventLimiter {
 		return true;
 	}
 
+	private static boolean isWrittenAsIs(String name) {
+		return name != null && SurrogateSanitizingJsonGenerator.sanitize(name) == name;
+	}
+
 	/**
-	 * Moves every MDC entry and key/value whose name is taken into the conflicting fields, changing the MDC copy in
-	 * place and returning the key/values to write.
+	 * Moves every MDC entry and key/value whose name is taken into the conflicting fields.
 	 */
-	private List<KeyValuePair> withUniqueNames(Map<String, String> mdc, List<KeyValuePair> keyValues) {
+	private UniqueNames uniqueNames(Map<String, String> mdc, List<KeyValuePair> keyValues) {
 		List<Map<String, Object>> conflicting = new ArrayList<>();
-		for (Iterator<Map.Entry<String, String>> it = mdc.entrySet().iterator(); it.hasNext();) {
-			Map.Entry<String, String> entry = it.next();
-			if (this.reserved.contains(entry.getKey())) {
-				conflicting.add(Collections.singletonMap(entry.getKey(), entry.getValue()));
-				it.remove();
-			}
+		Map<String, String> uniqueMdc = new LinkedHashMap<>();
+		if (mdc != null) {
+			mdc.forEach((key, value) -> {
+				String name = SurrogateSanitizingJsonGenerator.sanitize(key);
+				if (this.reserved.contains(name) || uniqueMdc.containsKey(name)) {
+					conflicting.add(Collections.singletonMap(name, value));
+				}
+				else {
+					uniqueMdc.put(name, value);
+				}
+			});
 		}
-		Set<String> taken = new HashSet<>(mdc.keySet());
+		Set<String> taken = new HashSet<>(uniqueMdc.keySet());
 		List<KeyValuePair> unique = new ArrayList<>();
 		for (KeyValuePair pair : (keyValues != null) ? keyValues : List.<KeyValuePair>of()) {
-			boolean ours = TRUNCATED_KEY_VALUES.equals(pair.key) && pair.value instanceof Integer;
-			if (!ours && (this.reserved.contains(pair.key) || !taken.add(pair.key))) {
-				conflicting.add(Collections.singletonMap(pair.key, pair.value));
+			String name = SurrogateSanitizingJsonGenerator.sanitize(String.valueOf(pair.key));
+			boolean ours = TRUNCATED_KEY_VALUES.equals(name) && pair.value instanceof Integer;
+			if (!ours && (this.reserved.contains(name) || !taken.add(name))) {
+				conflicting.add(Collections.singletonMap(name, pair.value));
 			}
 			else {
-				unique.add(pair);
+				unique.add(new KeyValuePair(name, pair.value));
 			}
 		}
 		if (!conflicting.isEmpty()) {
 			unique.add(new KeyValuePair(CONFLICTING_FIELDS, conflicting));
 		}
-		return unique;
+		return new UniqueNames(uniqueMdc, unique);
 	}
 
 	/**
@@ -185,6 +198,10 @@ final class EventLimiter {
 			bounded.add(new KeyValuePair(TRUNCATED_KEY_VALUES, keyValues.size() - max));
 		}
 		return bounded;
+	}
+
+	private record UniqueNames(Map<String, String> mdc, List<KeyValuePair> keyValues) {
+
 	}
 
 }

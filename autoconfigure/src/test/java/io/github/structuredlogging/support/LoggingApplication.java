@@ -15,13 +15,15 @@ public final class LoggingApplication {
 	}
 
 	/**
-	 * Starts the application.
+	 * Starts the application. The console threshold is set every time because Spring Boot keeps it in a system
+	 * property, which would otherwise carry over from an earlier application in the same JVM.
 	 * @param properties extra properties, as {@code name=value}
 	 * @return the running context, to close at the end of the test
 	 */
 	public static ConfigurableApplicationContext start(String... properties) {
 		return new SpringApplicationBuilder(Empty.class).web(WebApplicationType.NONE)
-			.properties("spring.main.banner-mode=off", "spring.application.name=test-service")
+			.properties("spring.main.banner-mode=off", "spring.application.name=test-service",
+					"logging.threshold.console=TRACE")
 			.properties(properties)
 			.run();
 	}

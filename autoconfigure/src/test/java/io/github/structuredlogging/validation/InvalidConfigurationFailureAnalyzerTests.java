@@ -62,7 +62,7 @@ class InvalidConfigurationFailureAnalyzerTests {
 		assertThat(analysis.getDescription()).contains("Property: structured-logging.masking.patterns.voucher.regex")
 			.contains("Value: (not set)")
 			.contains("Allowed: must be set to a regular expression, as 'voucher' is not a built-in pattern "
-					+ "(card-number, bearer-token, jwt, password-pair, email, iban)");
+					+ "(card-number, password-pair, bearer-token, jwt, email, iban)");
 	}
 
 	@Test
