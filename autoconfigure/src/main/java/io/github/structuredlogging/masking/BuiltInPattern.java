@@ -1,7 +1,6 @@
 package io.github.structuredlogging.masking;
 
 import java.util.Locale;
-import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import net.logstash.logback.mask.ValueMasker;
@@ -14,7 +13,7 @@ import net.logstash.logback.mask.ValueMasker;
 public enum BuiltInPattern {
 
 	/** Luhn-checked payment card numbers, see {@link CardNumberValueMasker}. */
-	CARD_NUMBER("card-number", true) {
+	CARD_NUMBER("card-number", true, TextFeatures.LONG_DIGIT_RUN) {
 		@Override
 		ValueMasker masker(String replacement, boolean keepLastFourDigits) {
 			return new CardNumberValueMasker(replacement, keepLastFourDigits);
@@ -22,46 +21,46 @@ public enum BuiltInPattern {
 	},
 
 	/** The value in {@code password=...}, {@code "secret": "..."}, {@code api_key: ...} and the like, in text. */
-	PASSWORD_PAIR("password-pair", true) {
+	PASSWORD_PAIR("password-pair", true, TextFeatures.ASSIGNMENT) {
 		@Override
 		ValueMasker masker(String replacement, boolean keepLastFourDigits) {
 			return new PatternValueMasker(Pattern.compile("(?i)\\b(?:password|passwd|pwd|secret|client[_-]?secret"
 					+ "|api[_-]?key|(?:access[_-]?|refresh[_-]?)?token)\"?\\s*[=:]\\s*\"?(?<secret>[^\\s\"'&;,}]+)"),
-					replacement, (text) -> text.indexOf('=') >= 0 || text.indexOf(':') >= 0);
+					replacement);
 		}
 	},
 
 	/** The credentials after {@code Bearer} or {@code Basic}, as in an Authorization header copied into text. */
-	BEARER_TOKEN("bearer-token", true) {
+	BEARER_TOKEN("bearer-token", true, TextFeatures.AUTHORIZATION_SCHEME) {
 		@Override
 		ValueMasker masker(String replacement, boolean keepLastFourDigits) {
 			return new PatternValueMasker(
-					Pattern.compile("(?i)\\b(?:bearer|basic)\\s+(?<secret>[A-Za-z0-9._~+/-]{8,}=*)"), replacement,
-					(text) -> containsIgnoreCase(text, "bearer") || containsIgnoreCase(text, "basic"));
+					Pattern.compile("(?i)\\b(?:bearer|basic)\\s+(?<secret>[A-Za-z0-9._~+/-]{8,}=*)"),
+					replacement);
 		}
 	},
 
 	/** JSON Web Tokens: three base64url parts, the first an encoded JSON object. */
-	JWT("jwt", true) {
+	JWT("jwt", true, TextFeatures.JWT_PREFIX) {
 		@Override
 		ValueMasker masker(String replacement, boolean keepLastFourDigits) {
 			return new PatternValueMasker(
-					Pattern.compile("\\beyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*"), replacement,
-					(text) -> text.contains("eyJ"));
+					Pattern.compile("\\beyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*"),
+					replacement);
 		}
 	},
 
 	/** E-mail addresses; off by default, as many applications need them to trace a user's requests. */
-	EMAIL("email", false) {
+	EMAIL("email", false, TextFeatures.AT_SIGN) {
 		@Override
 		ValueMasker masker(String replacement, boolean keepLastFourDigits) {
 			return new PatternValueMasker(Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*"
-					+ "\\.[A-Za-z]{2,}"), replacement, (text) -> text.indexOf('@') >= 0);
+					+ "\\.[A-Za-z]{2,}"), replacement);
 		}
 	},
 
 	/** International bank account numbers, with or without grouping spaces; off by default. */
-	IBAN("iban", false) {
+	IBAN("iban", false, 0) {
 		@Override
 		ValueMasker masker(String replacement, boolean keepLastFourDigits) {
 			return new PatternValueMasker(Pattern.compile("\\b[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\\b"),
@@ -73,9 +72,12 @@ public enum BuiltInPattern {
 
 	private final boolean enabledByDefault;
 
-	BuiltInPattern(String propertyName, boolean enabledByDefault) {
+	private final int requiredFeatures;
+
+	BuiltInPattern(String propertyName, boolean enabledByDefault, int requiredFeatures) {
 		this.propertyName = propertyName;
 		this.enabledByDefault = enabledByDefault;
+		this.requiredFeatures = requiredFeatures;
 	}
 
 	/**
@@ -92,6 +94,13 @@ public enum BuiltInPattern {
 
 	abstract ValueMasker masker(String replacement, boolean keepLastFourDigits);
 
+	/**
+	 * The {@link TextFeatures} every value this pattern masks has.
+	 */
+	int requiredFeatures() {
+		return this.requiredFeatures;
+	}
+
 	static BuiltInPattern named(String propertyName) {
 		for (BuiltInPattern pattern : values()) {
 			if (pattern.propertyName.equals(propertyName.toLowerCase(Locale.ROOT))) {
@@ -99,20 +108,6 @@ public enum BuiltInPattern {
 			}
 		}
 		return null;
-	}
-
-	/**
-	 * Checks the first letter before comparing the rest, which is what makes this cheaper than the pattern.
-	 * @param part lower case ASCII letters
-	 */
-	private static boolean containsIgnoreCase(String text, String part) {
-		char first = part.charAt(0);
-		for (int i = 0, last = text.length() - part.length(); i <= last; i++) {
-			if ((text.charAt(i) | 0x20) == first && text.regionMatches(true, i, part, 0, part.length())) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 }

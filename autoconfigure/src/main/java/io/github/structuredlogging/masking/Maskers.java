@@ -11,7 +11,6 @@ import java.util.stream.Collectors;
 import io.github.structuredlogging.masking.MaskingProperties.PatternProperties;
 import io.github.structuredlogging.validation.InvalidConfigurationPropertyException;
 import net.logstash.logback.mask.MaskingJsonGeneratorDecorator;
-import net.logstash.logback.mask.ValueMasker;
 
 /**
  * Builds the masking of the JSON encoder from {@link MaskingProperties}, on logstash-logback-encoder's
@@ -33,9 +32,9 @@ public final class Maskers {
 		MaskingJsonGeneratorDecorator decorator = new MaskingJsonGeneratorDecorator();
 		decorator.setDefaultMask(properties.getReplacement());
 		decorator.addFieldMasker(new CaseInsensitiveFieldMasker(properties.getFields(), properties.getReplacement()));
-		List<ValueMasker> valueMaskers = valueMaskers(properties);
+		List<ValueMaskerChain.Link> valueMaskers = valueMaskers(properties);
 		if (!valueMaskers.isEmpty()) {
-			decorator.addValueMasker(new EncoderFieldsSkippingValueMasker(encoderFields, valueMaskers));
+			decorator.addValueMasker(new ValueMaskerChain(encoderFields, valueMaskers));
 		}
 		decorator.start();
 		return decorator;
@@ -50,15 +49,16 @@ public final class Maskers {
 		return new SensitiveModule(properties.getReplacement());
 	}
 
-	static List<ValueMasker> valueMaskers(MaskingProperties properties) {
+	static List<ValueMaskerChain.Link> valueMaskers(MaskingProperties properties) {
 		Map<String, PatternProperties> configured = properties.getPatterns();
-		List<ValueMasker> maskers = new ArrayList<>();
+		List<ValueMaskerChain.Link> maskers = new ArrayList<>();
 		for (BuiltInPattern builtIn : BuiltInPattern.values()) {
 			PatternProperties pattern = configured.get(builtIn.propertyName());
 			boolean enabled = (pattern != null && pattern.getEnabled() != null) ? pattern.getEnabled()
 					: builtIn.isEnabledByDefault();
 			if (enabled) {
-				maskers.add(builtIn.masker(properties.getReplacement(), properties.isKeepLastFourDigits()));
+				maskers.add(new ValueMaskerChain.Link(builtIn.requiredFeatures(),
+						builtIn.masker(properties.getReplacement(), properties.isKeepLastFourDigits())));
 			}
 		}
 		configured.forEach((name, pattern) -> {
@@ -75,7 +75,8 @@ public final class Maskers {
 								+ builtInNames() + ")");
 			}
 			if (builtIn == null && !Boolean.FALSE.equals(pattern.getEnabled())) {
-				maskers.add(new PatternValueMasker(Pattern.compile(pattern.getRegex()), properties.getReplacement()));
+				maskers.add(new ValueMaskerChain.Link(0,
+						new PatternValueMasker(Pattern.compile(pattern.getRegex()), properties.getReplacement())));
 			}
 		});
 		return maskers;

@@ -1,6 +1,5 @@
 package io.github.structuredlogging.masking;
 
-import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,34 +23,20 @@ public final class PatternValueMasker implements ValueMasker {
 
 	private final boolean secretGroup;
 
-	private final Predicate<String> mayMatch;
-
-	/**
-	 * Creates a masker that tries the pattern on every text value.
-	 * @param pattern the pattern to find
-	 * @param replacement the text written instead
-	 */
-	public PatternValueMasker(Pattern pattern, String replacement) {
-		this(pattern, replacement, (text) -> true);
-	}
-
 	/**
 	 * Creates a masker.
 	 * @param pattern the pattern to find
 	 * @param replacement the text written instead
-	 * @param mayMatch a cheap test every matching value passes, run first so that most values cost a scan rather
-	 * than a regular expression
 	 */
-	public PatternValueMasker(Pattern pattern, String replacement, Predicate<String> mayMatch) {
+	public PatternValueMasker(Pattern pattern, String replacement) {
 		this.pattern = pattern;
 		this.replacement = replacement;
 		this.secretGroup = pattern.pattern().contains("(?<" + SECRET_GROUP + ">");
-		this.mayMatch = mayMatch;
 	}
 
 	@Override
 	public Object mask(TokenStreamContext context, Object value) {
-		if (!(value instanceof String text) || !this.mayMatch.test(text)) {
+		if (!(value instanceof String text)) {
 			return null;
 		}
 		Matcher matcher = this.pattern.matcher(text);
