@@ -63,8 +63,8 @@ public enum BuiltInPattern {
 	IBAN("iban", false, 0) {
 		@Override
 		ValueMasker masker(String replacement, boolean keepLastFourDigits) {
-			return new PatternValueMasker(Pattern.compile("\\b[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\\b"),
-					replacement);
+			return new PatternValueMasker(
+					Pattern.compile("\\b[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\\b"), replacement);
 		}
 	};
 

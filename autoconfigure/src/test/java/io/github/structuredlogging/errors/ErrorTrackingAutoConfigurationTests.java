@@ -3,11 +3,14 @@ package io.github.structuredlogging.errors;
 import java.time.Clock;
 
 import ch.qos.logback.classic.LoggerContext;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -70,6 +73,43 @@ class ErrorTrackingAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("management.health.errors.enabled=false")
 			.run((context) -> assertThat(context).hasSingleBean(ErrorTracker.class)
 				.doesNotHaveBean(ErrorTrackingHealthIndicator.class));
+	}
+
+	@Test
+	void worksWithoutSpringBootHealthOrMicrometer() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(HealthIndicator.class, MeterRegistry.class))
+			.run((context) -> assertThat(context).hasSingleBean(ErrorTracker.class)
+				.hasSingleBean(ErrorTrackingAppender.class)
+				.doesNotHaveBean(ErrorTrackingHealthIndicator.class)
+				.doesNotHaveBean(ErrorMetrics.class));
+	}
+
+	@Test
+	void boundsTheValuesOfEachTag() {
+		SimpleMeterRegistry registry = new SimpleMeterRegistry();
+		ErrorTracker tracker = new ErrorTracker(new ErrorTrackingProperties.Alert(), Clock.systemUTC(), (event) -> {
+		});
+		try (ErrorMetrics metrics = new ErrorMetrics(tracker, 2, 1)) {
+			metrics.bindTo(registry);
+			tracker.record("a.FirstException", "first.Logger");
+			tracker.record("b.SecondException", "second.Logger");
+			tracker.record("c.ThirdException", "first.Logger");
+			tracker.record("a.FirstException", "first.Logger");
+		}
+		assertThat(registry.get(ErrorMetrics.METER).tags("exception", "a.FirstException", "logger", "first.Logger")
+			.counter()
+			.count()).isEqualTo(2);
+		assertThat(registry.get(ErrorMetrics.METER).tags("exception", "b.SecondException", "logger", "other")
+			.counter()
+			.count()).isEqualTo(1);
+		assertThat(registry.get(ErrorMetrics.METER).tags("exception", "other", "logger", "first.Logger")
+			.counter()
+			.count()).isEqualTo(1);
+		assertThat(registry.find(ErrorMetrics.METER).counters()).hasSize(3);
+		tracker.record("a.FirstException", "first.Logger");
+		assertThat(registry.get(ErrorMetrics.METER).tags("exception", "a.FirstException", "logger", "first.Logger")
+			.counter()
+			.count()).as("no longer counted once closed").isEqualTo(2);
 	}
 
 	private static ch.qos.logback.classic.Logger rootLogger() {

@@ -72,7 +72,8 @@ class BoundedOutputTests {
 	void cutsMessagesValuesAndMdcToTheirLimitsSayingSo(CapturedOutput output) {
 		try (ConfigurableApplicationContext context = LoggingApplication.start(
 				"structured-logging.limits.max-message-length=20", "structured-logging.limits.max-value-length=10",
-				"structured-logging.limits.max-mdc-value-length=5", "structured-logging.limits.max-key-value-count=3")) {
+				"structured-logging.limits.max-mdc-value-length=5",
+				"structured-logging.limits.max-key-value-count=3")) {
 			MDC.put("tenant", "abcdefghij");
 			try {
 				LoggingEventBuilder event = log.atInfo();

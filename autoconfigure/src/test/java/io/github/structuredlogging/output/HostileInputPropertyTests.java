@@ -118,13 +118,17 @@ class HostileInputPropertyTests {
 		Arbitrary<String> fragment = Arbitraries.oneOf(Arbitraries.of(FRAGMENTS), anyChars);
 		Arbitrary<String> mixed = fragment.list().ofMaxSize(8).map((parts) -> String.join("", parts));
 		// Repeating a generated fragment makes long values as hostile as generating every character, far faster.
-		Arbitrary<String> huge = mixed.filter((part) -> !part.isEmpty()).map((part) -> part.repeat(9000 / part.length() + 1));
+		Arbitrary<String> huge = mixed.filter((part) -> !part.isEmpty())
+			.map((part) -> part.repeat(9000 / part.length() + 1));
 		return Arbitraries.frequencyOf(Tuple.of(30, mixed), Tuple.of(1, huge));
 	}
 
 	private static Arbitrary<Secrets> secrets() {
 		Arbitrary<String> word = Arbitraries.strings().alpha().numeric().ofMinLength(10).ofMaxLength(24);
-		Arbitrary<String> card = Arbitraries.strings().numeric().ofLength(15).map(HostileInputPropertyTests::withLuhnDigit)
+		Arbitrary<String> card = Arbitraries.strings()
+			.numeric()
+			.ofLength(15)
+			.map(HostileInputPropertyTests::withLuhnDigit)
 			.filter((number) -> number.charAt(0) >= '2' && number.charAt(0) <= '6');
 		return Combinators.combine(word, word, card).as((password, token, cardNumber) -> new Secrets(
 				"Pw" + password, "eyJ" + token + ".eyJ" + password + "." + token, cardNumber));
