@@ -41,7 +41,12 @@ public final class CaseInsensitiveFieldMasker implements FieldMasker {
 		return (context.hasCurrentName() && isMasked(context.currentName())) ? this.replacement : null;
 	}
 
-	private boolean isMasked(String name) {
+	/**
+	 * Whether a field of that name is masked.
+	 * @param name the field name
+	 * @return whether its value is replaced
+	 */
+	boolean isMasked(String name) {
 		Boolean masked = this.decisions.get(name);
 		if (masked == null) {
 			masked = this.names.contains(normalize(name));

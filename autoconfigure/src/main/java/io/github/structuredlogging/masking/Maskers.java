@@ -5,8 +5,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+
+import ch.qos.logback.classic.PatternLayout;
+import ch.qos.logback.core.Context;
+import ch.qos.logback.core.pattern.DynamicConverter;
 
 import io.github.structuredlogging.masking.MaskingProperties.PatternProperties;
 import io.github.structuredlogging.validation.InvalidConfigurationPropertyException;
@@ -38,6 +43,34 @@ public final class Maskers {
 		}
 		decorator.start();
 		return decorator;
+	}
+
+	/**
+	 * Creates the layout of the plain console output with the same masking as the JSON encoder: value patterns on
+	 * the message and the stack trace, field names and value patterns on the key/values.
+	 * @param context the Logback context
+	 * @param pattern the layout pattern, using {@code %msg}, {@code %throwable} and {@code %kvp}
+	 * @param properties the masking settings
+	 * @return the layout, not yet started
+	 */
+	public static PatternLayout plainLayout(Context context, String pattern, MaskingProperties properties) {
+		PatternLayout layout = new PatternLayout();
+		layout.setContext(context);
+		layout.setPattern(pattern);
+		if (properties.isEnabled()) {
+			ValueMaskerChain text = new ValueMaskerChain(Set.of(), valueMaskers(properties));
+			CaseInsensitiveFieldMasker fields = new CaseInsensitiveFieldMasker(properties.getFields(),
+					properties.getReplacement());
+			Map<String, Supplier<DynamicConverter>> converters = layout.getInstanceConverterMap();
+			for (String word : List.of("m", "msg", "message")) {
+				converters.put(word, () -> new MaskingMessageConverter(text));
+			}
+			for (String word : List.of("ex", "exception", "throwable")) {
+				converters.put(word, () -> new MaskingThrowableProxyConverter(text));
+			}
+			converters.put("kvp", () -> new MaskingKeyValuePairConverter(fields, properties.getReplacement(), text));
+		}
+		return layout;
 	}
 
 	/**

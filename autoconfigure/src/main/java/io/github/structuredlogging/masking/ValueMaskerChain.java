@@ -47,7 +47,20 @@ final class ValueMaskerChain implements ValueMasker {
 		return (current != value) ? current : null;
 	}
 
+	/**
+	 * Applies the chain to text outside any JSON document, such as a line of the plain console layout.
+	 * @param text the text
+	 * @return the masked text, or the text itself when nothing was masked
+	 */
+	String maskText(String text) {
+		Object masked = mask(null, text);
+		return (masked != null) ? masked.toString() : text;
+	}
+
 	private boolean isSkipped(TokenStreamContext context) {
+		if (context == null) {
+			return false;
+		}
 		TokenStreamContext parent = context.getParent();
 		return parent != null && parent.inRoot() && context.hasCurrentName()
 				&& this.skippedFields.contains(context.currentName());

@@ -4,11 +4,13 @@ import java.util.Iterator;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.PatternLayout;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.encoder.Encoder;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
+import io.github.structuredlogging.masking.Maskers;
 import io.github.structuredlogging.masking.MaskingProperties;
 import io.github.structuredlogging.validation.ValidatedProperties;
 import org.slf4j.LoggerFactory;
@@ -71,7 +73,7 @@ public class StructuredLoggingSystem extends LogbackLoggingSystem {
 			if (it.next() instanceof OutputStreamAppender<ILoggingEvent> appender) {
 				if (CONSOLE_APPENDER.equals(appender.getName())) {
 					replaceEncoder(appender, (properties.getConsoleFormat() == OutputProperties.LogFormat.PLAIN)
-							? plainEncoder(context) : jsonEncoders.create(context));
+							? plainEncoder(context, masking) : jsonEncoders.create(context));
 				}
 				else if (FILE_APPENDER.equals(appender.getName())) {
 					replaceEncoder(appender, jsonEncoders.create(context));
@@ -90,10 +92,15 @@ public class StructuredLoggingSystem extends LogbackLoggingSystem {
 		appender.setEncoder(encoder);
 	}
 
-	private static PatternLayoutEncoder plainEncoder(LoggerContext context) {
-		PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+	/**
+	 * Masked like the JSON output: secrets must not reach a developer's console either.
+	 */
+	private static Encoder<ILoggingEvent> plainEncoder(LoggerContext context, MaskingProperties masking) {
+		PatternLayout layout = Maskers.plainLayout(context, PLAIN_PATTERN, masking);
+		layout.start();
+		LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
 		encoder.setContext(context);
-		encoder.setPattern(PLAIN_PATTERN);
+		encoder.setLayout(layout);
 		return encoder;
 	}
 

@@ -114,6 +114,21 @@ class MaskingOutputTests {
 	}
 
 	@Test
+	void masksThePlainConsoleLayoutToo(CapturedOutput output) {
+		try (ConfigurableApplicationContext context = LoggingApplication
+			.start("structured-logging.output.console-format=plain")) {
+			log.atInfo()
+				.addKeyValue("password", "hunter2-kv")
+				.addKeyValue("note", "paid with " + CARD)
+				.log("login password=hunter2-message");
+			log.error("login failed", new IllegalStateException("bad credentials, password=hunter2-exception"));
+		}
+		assertThat(output.getOut()).doesNotContain("hunter2", CARD)
+			.contains("login password=**** password=\"****\" note=\"paid with ****\"")
+			.contains("java.lang.IllegalStateException: bad credentials, password=****");
+	}
+
+	@Test
 	void writesEverythingAsLoggedWhenDisabled(CapturedOutput output) {
 		try (ConfigurableApplicationContext context = LoggingApplication
 			.start("structured-logging.masking.enabled=false")) {
