@@ -29,27 +29,32 @@ final class BoundedLoggingEvent implements ILoggingEvent {
 
 	private final IThrowableProxy throwable;
 
+	private final List<Marker> markers;
+
 	BoundedLoggingEvent(ILoggingEvent event, String formattedMessage, Map<String, String> mdc,
 			List<KeyValuePair> keyValuePairs) {
-		this(event, formattedMessage, mdc, keyValuePairs, event.getArgumentArray(), event.getThrowableProxy());
+		this(event, formattedMessage, mdc, keyValuePairs, event.getArgumentArray(), event.getThrowableProxy(),
+				event.getMarkerList());
 	}
 
 	private BoundedLoggingEvent(ILoggingEvent event, String formattedMessage, Map<String, String> mdc,
-			List<KeyValuePair> keyValuePairs, Object[] arguments, IThrowableProxy throwable) {
+			List<KeyValuePair> keyValuePairs, Object[] arguments, IThrowableProxy throwable, List<Marker> markers) {
 		this.event = event;
 		this.formattedMessage = formattedMessage;
 		this.mdc = mdc;
 		this.keyValuePairs = keyValuePairs;
 		this.arguments = arguments;
 		this.throwable = throwable;
+		this.markers = markers;
 	}
 
 	/**
 	 * The event reduced to what cannot fail to encode, for when encoding the bounded event failed all the same: no
-	 * arguments, no throwable, and key/values replaced by the reason.
+	 * arguments, markers or throwable, and key/values replaced by the reason.
 	 */
 	BoundedLoggingEvent withoutObjects(List<KeyValuePair> keyValuePairs) {
-		return new BoundedLoggingEvent(this.event, this.formattedMessage, this.mdc, keyValuePairs, null, null);
+		return new BoundedLoggingEvent(this.event, this.formattedMessage, this.mdc, keyValuePairs, null, null,
+				null);
 	}
 
 	@Override
@@ -104,7 +109,7 @@ final class BoundedLoggingEvent implements ILoggingEvent {
 
 	@Override
 	public List<Marker> getMarkerList() {
-		return this.event.getMarkerList();
+		return this.markers;
 	}
 
 	@Override

@@ -8,6 +8,8 @@ import java.util.stream.IntStream;
 
 import io.github.structuredlogging.support.JsonLogLines;
 import io.github.structuredlogging.support.LoggingApplication;
+import net.logstash.logback.argument.StructuredArguments;
+import net.logstash.logback.marker.Markers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.Logger;
@@ -66,6 +68,29 @@ class BoundedOutputTests {
 		assertThat(lines.withMessage("broken bean").get(0).get("value").asString())
 			.isEqualTo("[unreadable: java.lang.StackOverflowError]");
 		assertThat(lines.withMessage("recursive [FAILED toString()]")).hasSize(1);
+	}
+
+	@Test
+	void writesThePlainFieldsAndTheReasonWhenAnEventCannotBeEncoded(CapturedOutput output) {
+		try (ConfigurableApplicationContext context = LoggingApplication.start()) {
+			MDC.put("tenant", "acme");
+			try {
+				log.atInfo()
+					.addMarker(Markers.appendFields(new ThrowingGetter()))
+					.addKeyValue("order", "42")
+					.log("unencodable {}", StructuredArguments.keyValue("detail", new ThrowingGetter()));
+			}
+			finally {
+				MDC.clear();
+			}
+		}
+		JsonNode event = JsonLogLines.parse(output.getOut())
+			.where((node) -> node.path("message").asString().startsWith("unencodable"))
+			.get(0);
+		assertThat(event.get("message").asString()).isEqualTo("unencodable detail=bean");
+		assertThat(event.get("tenant").asString()).isEqualTo("acme");
+		assertThat(event.get("encoding_error").asString()).isEqualTo("tools.jackson.databind.DatabindException");
+		assertThat(event.has("order")).isFalse();
 	}
 
 	@Test
