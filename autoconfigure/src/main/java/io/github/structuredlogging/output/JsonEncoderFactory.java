@@ -117,7 +117,8 @@ public final class JsonEncoderFactory {
 	/**
 	 * The mapper that turns logged objects into bounded trees before encoding: configured like the encoder's own
 	 * (empty beans allowed, {@code @Sensitive} honoured), and with a nesting limit, so a self-referencing object
-	 * graph fails fast instead of exhausting the stack.
+	 * graph fails fast instead of exhausting the stack. The limit is a few times the depth that is kept, so that a
+	 * deep but finite object still converts (and is then cut to the kept depth).
 	 */
 	private JsonMapper valueMapper(JacksonModule sensitive) {
 		JsonFactory factory = JsonFactory.builder()
@@ -130,7 +131,6 @@ public final class JsonEncoderFactory {
 		}
 		return builder.build();
 	}
-
 
 	private LogstashFieldNames fieldNames() {
 		LogstashFieldNames names = new LogstashFieldNames();
