@@ -3,14 +3,22 @@ package io.github.structuredlogging.correlation;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.github.structuredlogging.validation.ValidRegex;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.core.Ordered;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings for correlating the log events of one request: which headers are read, under which MDC keys they are
  * written, and which inbound values are accepted.
  */
 @ConfigurationProperties(prefix = CorrelationProperties.PREFIX)
+@Validated
 public class CorrelationProperties {
 
 	public static final String PREFIX = "structured-logging.correlation";
@@ -23,6 +31,7 @@ public class CorrelationProperties {
 	/**
 	 * Request header carrying the correlation id; it is echoed on the response under the same name.
 	 */
+	@NotBlank
 	private String headerName = "X-Correlation-Id";
 
 	/**
@@ -39,32 +48,42 @@ public class CorrelationProperties {
 	/**
 	 * MDC key and JSON field of the correlation id.
 	 */
+	@NotBlank
 	private String correlationIdKey = "correlation_id";
 
 	/**
 	 * MDC key and JSON field of the id generated for each request.
 	 */
+	@NotBlank
 	private String requestIdKey = "request_id";
 
 	/**
 	 * MDC key and JSON field naming the inbound headers whose value was rejected, with the reason.
 	 */
+	@NotBlank
 	private String rejectedHeadersKey = "rejected_headers";
 
 	/**
 	 * Further request headers copied into the context, mapped to their MDC key. An entry with an empty key removes
 	 * that header.
 	 */
-	private Map<String, String> headers = defaultHeaders();
+	@NotNull
+	private Map<@NotBlank String, String> headers = defaultHeaders();
 
 	/**
-	 * Longest inbound header value accepted; longer values are rejected, never truncated into the logs.
+	 * Longest inbound header value accepted; longer values are rejected, never truncated into the logs. At most
+	 * 1024, so a generous setting cannot let one header dominate every line of a request.
 	 */
+	@Positive
+	@Max(1024)
 	private int maxValueLength = 128;
 
 	/**
-	 * Regular expression an inbound header value must match in full to be accepted.
+	 * Regular expression an inbound header value must match in full to be accepted. Control characters and
+	 * anything outside printable ASCII are rejected whatever it allows.
 	 */
+	@NotBlank
+	@ValidRegex
 	private String allowedValuePattern = "[A-Za-z0-9._:@/+=-]+";
 
 	/**

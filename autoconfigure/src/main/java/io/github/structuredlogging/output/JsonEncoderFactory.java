@@ -1,17 +1,32 @@
 package io.github.structuredlogging.output;
 
+import java.util.Set;
+
 import ch.qos.logback.core.Context;
+import io.github.structuredlogging.masking.MaskingProperties;
+import io.github.structuredlogging.masking.Maskers;
 import net.logstash.logback.composite.loggingevent.ThrowableClassNameJsonProvider;
-import net.logstash.logback.composite.loggingevent.ThrowableMessageJsonProvider;
+import net.logstash.logback.decorate.JsonGeneratorDecorator;
+import net.logstash.logback.decorate.MapperBuilderDecorator;
 import net.logstash.logback.encoder.LogstashEncoder;
 import net.logstash.logback.fieldnames.LogstashFieldNames;
 import net.logstash.logback.stacktrace.ShortenedThrowableConverter;
+import tools.jackson.core.StreamWriteConstraints;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.JacksonModule;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.cfg.MapperBuilder;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Builds the logstash-logback-encoder {@link LogstashEncoder} behind every JSON output, so console and file carry
- * the same fields under the same names.
+ * the same fields under the same names, with the same masking and the same bounds.
+ * <p>
+ * What the encoder writes passes through two generator decorators: the outer one masks (see {@link Maskers}), the
+ * inner one replaces unpaired surrogates. Before that, {@link StructuredJsonEncoder} bounds the event.
  */
 public final class JsonEncoderFactory {
 
@@ -27,39 +42,102 @@ public final class JsonEncoderFactory {
 	/** Field naming the service that wrote the event. */
 	public static final String SERVICE_FIELD = "service";
 
+	static final String TIMESTAMP_FIELD = "@timestamp";
+
+	static final String LOGGER_FIELD = "logger";
+
+	static final String THREAD_FIELD = "thread";
+
+	static final String LEVEL_FIELD = "level";
+
+	static final String MESSAGE_FIELD = "message";
+
+	static final String TAGS_FIELD = "tags";
+
+	/** Fields the encoder fills from trusted sources, never from what the application logs. */
+	private static final Set<String> TRUSTED_FIELDS = Set.of(TIMESTAMP_FIELD, LEVEL_FIELD, LOGGER_FIELD,
+			THREAD_FIELD, SERVICE_FIELD, EXCEPTION_TYPE_FIELD);
+
+	/** Every top-level field the encoder writes itself, which no MDC entry or key/value may repeat. */
+	private static final Set<String> ENCODER_FIELDS = Set.of(TIMESTAMP_FIELD, MESSAGE_FIELD, LEVEL_FIELD,
+			LOGGER_FIELD, THREAD_FIELD, SERVICE_FIELD, EXCEPTION_TYPE_FIELD, EXCEPTION_MESSAGE_FIELD,
+			STACK_TRACE_FIELD, TAGS_FIELD);
+
 	private static final String IGNORE = "[ignore]";
 
-	private final OutputProperties properties;
+	private final LimitsProperties limits;
+
+	private final MaskingProperties masking;
 
 	private final String serviceName;
 
-	public JsonEncoderFactory(OutputProperties properties, String serviceName) {
-		this.properties = properties;
+	/**
+	 * Creates a factory.
+	 * @param limits the bounds on each event
+	 * @param masking the masking settings
+	 * @param serviceName the value of the service field, or {@code null}
+	 */
+	public JsonEncoderFactory(LimitsProperties limits, MaskingProperties masking, String serviceName) {
+		this.limits = limits;
+		this.masking = masking;
 		this.serviceName = serviceName;
 	}
 
-	public LogstashEncoder create(Context context) {
-		LogstashEncoder encoder = new LogstashEncoder();
+	/**
+	 * Creates an encoder, not yet started.
+	 * @param context the Logback context
+	 * @return the encoder
+	 * @throws io.github.structuredlogging.validation.InvalidConfigurationPropertyException if the masking settings
+	 * cannot be used
+	 */
+	public StructuredJsonEncoder create(Context context) {
+		JacksonModule sensitive = this.masking.isEnabled() ? Maskers.sensitiveModule(this.masking) : null;
+		StructuredJsonEncoder encoder = new StructuredJsonEncoder(
+				new EventLimiter(this.limits, valueMapper(sensitive), ENCODER_FIELDS));
 		encoder.setContext(context);
 		encoder.setFieldNames(fieldNames());
 		// Logback context properties are Boot's internal layout settings, not facts about the event.
 		encoder.setIncludeContext(false);
 		encoder.setThrowableConverter(throwableConverter(context));
 		encoder.addProvider(exceptionTypeProvider());
-		encoder.addProvider(exceptionMessageProvider());
+		encoder.addProvider(new BoundedThrowableMessageJsonProvider(EXCEPTION_MESSAGE_FIELD,
+				this.limits.getMaxExceptionMessageLength()));
 		if (this.serviceName != null && !this.serviceName.isBlank()) {
 			ObjectNode customFields = JsonNodeFactory.instance.objectNode().put(SERVICE_FIELD, this.serviceName);
 			encoder.setCustomFields(customFields.toString());
 		}
+		encoder.addDecorator((JsonGeneratorDecorator) SurrogateSanitizingJsonGenerator::new);
+		if (sensitive != null) {
+			encoder.addDecorator(Maskers.decorator(this.masking, TRUSTED_FIELDS));
+			encoder.addDecorator(new ModuleDecorator<>(sensitive));
+		}
 		return encoder;
+	}
+
+	/**
+	 * The mapper that turns logged objects into bounded trees before encoding: configured like the encoder's own
+	 * (empty beans allowed, {@code @Sensitive} honoured), and with a nesting limit, so a self-referencing object
+	 * graph fails fast instead of exhausting the stack. The limit is a few times the depth that is kept, so that a
+	 * deep but finite object still converts (and is then cut to the kept depth).
+	 */
+	private JsonMapper valueMapper(JacksonModule sensitive) {
+		JsonFactory factory = JsonFactory.builder()
+			.streamWriteConstraints(
+					StreamWriteConstraints.builder().maxNestingDepth(this.limits.getMaxNestingDepth() * 4).build())
+			.build();
+		JsonMapper.Builder builder = JsonMapper.builder(factory).disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+		if (sensitive != null) {
+			builder.addModule(sensitive);
+		}
+		return builder.build();
 	}
 
 	private LogstashFieldNames fieldNames() {
 		LogstashFieldNames names = new LogstashFieldNames();
 		names.setVersion(IGNORE);
 		names.setLevelValue(IGNORE);
-		names.setLogger("logger");
-		names.setThread("thread");
+		names.setLogger(LOGGER_FIELD);
+		names.setThread(THREAD_FIELD);
 		names.setStackTrace(STACK_TRACE_FIELD);
 		return names;
 	}
@@ -67,7 +145,9 @@ public final class JsonEncoderFactory {
 	private ShortenedThrowableConverter throwableConverter(Context context) {
 		ShortenedThrowableConverter converter = new ShortenedThrowableConverter();
 		converter.setContext(context);
-		converter.setMaxDepthPerThrowable(this.properties.getMaxStackDepth());
+		converter.setMaxDepthPerThrowable(this.limits.getMaxStackDepth());
+		converter.setMaxLength(this.limits.getMaxStackTraceLength());
+		this.limits.getStackTraceExclusions().forEach(converter::addExclude);
 		converter.setRootCauseFirst(true);
 		return converter;
 	}
@@ -79,10 +159,23 @@ public final class JsonEncoderFactory {
 		return provider;
 	}
 
-	private static ThrowableMessageJsonProvider exceptionMessageProvider() {
-		ThrowableMessageJsonProvider provider = new ThrowableMessageJsonProvider();
-		provider.setFieldName(EXCEPTION_MESSAGE_FIELD);
-		return provider;
+	/**
+	 * Adds a module to the mapper the encoder builds for itself.
+	 */
+	private static final class ModuleDecorator<M extends ObjectMapper, B extends MapperBuilder<M, B>>
+			implements MapperBuilderDecorator<M, B> {
+
+		private final JacksonModule module;
+
+		ModuleDecorator(JacksonModule module) {
+			this.module = module;
+		}
+
+		@Override
+		public B decorate(B builder) {
+			return builder.addModule(this.module);
+		}
+
 	}
 
 }

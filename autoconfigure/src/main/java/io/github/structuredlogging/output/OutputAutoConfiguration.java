@@ -4,11 +4,11 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
 /**
- * Exposes the output settings as a bean (and so on {@code /actuator/configprops}). The output itself is set up by
- * {@link StructuredLoggingSystem} long before any bean exists.
+ * Exposes the output settings and limits as beans (and so on {@code /actuator/configprops}). The output itself is
+ * set up by {@link StructuredLoggingSystem} long before any bean exists.
  */
 @AutoConfiguration
-@EnableConfigurationProperties(OutputProperties.class)
+@EnableConfigurationProperties({ OutputProperties.class, LimitsProperties.class })
 public final class OutputAutoConfiguration {
 
 }

@@ -1,12 +1,16 @@
 package io.github.structuredlogging.output;
 
+import jakarta.validation.constraints.NotNull;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings for how log events are written: the console and file appenders that replace Spring Boot's defaults
  * when the application brings no Logback configuration of its own.
  */
 @ConfigurationProperties(prefix = OutputProperties.PREFIX)
+@Validated
 public class OutputProperties {
 
 	public static final String PREFIX = "structured-logging.output";
@@ -21,17 +25,13 @@ public class OutputProperties {
 	 * Layout of console output: one JSON object per line, or readable text for local development. The log file,
 	 * when logging.file.name or logging.file.path is set, is always JSON.
 	 */
+	@NotNull
 	private LogFormat consoleFormat = LogFormat.JSON;
 
 	/**
 	 * Value of the "service" field in every JSON event. Defaults to spring.application.name when that is set.
 	 */
 	private String serviceName;
-
-	/**
-	 * Maximum number of stack frames written per throwable; frames beyond are summarised in one line.
-	 */
-	private int maxStackDepth = 64;
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -55,14 +55,6 @@ public class OutputProperties {
 
 	public void setServiceName(String serviceName) {
 		this.serviceName = serviceName;
-	}
-
-	public int getMaxStackDepth() {
-		return this.maxStackDepth;
-	}
-
-	public void setMaxStackDepth(int maxStackDepth) {
-		this.maxStackDepth = maxStackDepth;
 	}
 
 	/**

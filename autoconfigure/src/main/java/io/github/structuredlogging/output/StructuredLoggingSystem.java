@@ -4,11 +4,15 @@ import java.util.Iterator;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.PatternLayout;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.encoder.Encoder;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
+import io.github.structuredlogging.masking.Maskers;
+import io.github.structuredlogging.masking.MaskingProperties;
+import io.github.structuredlogging.validation.ValidatedProperties;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.properties.bind.Binder;
@@ -52,20 +56,24 @@ public class StructuredLoggingSystem extends LogbackLoggingSystem {
 		super.loadDefaults(initializationContext, logFile);
 		Environment environment = initializationContext.getEnvironment();
 		Binder binder = Binder.get(environment);
-		OutputProperties properties = binder.bindOrCreate(OutputProperties.PREFIX, OutputProperties.class);
+		// Bound with validation, so an invalid value stops the start-up with the same report as for the beans.
+		OutputProperties properties = ValidatedProperties.bind(binder, OutputProperties.PREFIX, OutputProperties.class);
 		if (!properties.isEnabled()) {
 			return;
 		}
+		LimitsProperties limits = ValidatedProperties.bind(binder, LimitsProperties.PREFIX, LimitsProperties.class);
+		MaskingProperties masking = ValidatedProperties.bind(binder, MaskingProperties.PREFIX,
+				MaskingProperties.class);
 		String serviceName = (properties.getServiceName() != null) ? properties.getServiceName()
 				: environment.getProperty("spring.application.name");
 		LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-		JsonEncoderFactory jsonEncoders = new JsonEncoderFactory(properties, serviceName);
+		JsonEncoderFactory jsonEncoders = new JsonEncoderFactory(limits, masking, serviceName);
 		Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
 		for (Iterator<Appender<ILoggingEvent>> it = root.iteratorForAppenders(); it.hasNext();) {
 			if (it.next() instanceof OutputStreamAppender<ILoggingEvent> appender) {
 				if (CONSOLE_APPENDER.equals(appender.getName())) {
 					replaceEncoder(appender, (properties.getConsoleFormat() == OutputProperties.LogFormat.PLAIN)
-							? plainEncoder(context) : jsonEncoders.create(context));
+							? plainEncoder(context, masking) : jsonEncoders.create(context));
 				}
 				else if (FILE_APPENDER.equals(appender.getName())) {
 					replaceEncoder(appender, jsonEncoders.create(context));
@@ -85,10 +93,15 @@ public class StructuredLoggingSystem extends LogbackLoggingSystem {
 		previous.stop();
 	}
 
-	private static PatternLayoutEncoder plainEncoder(LoggerContext context) {
-		PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+	/**
+	 * Masked like the JSON output: secrets must not reach a developer's console either.
+	 */
+	private static Encoder<ILoggingEvent> plainEncoder(LoggerContext context, MaskingProperties masking) {
+		PatternLayout layout = Maskers.plainLayout(context, PLAIN_PATTERN, masking);
+		layout.start();
+		LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
 		encoder.setContext(context);
-		encoder.setPattern(PLAIN_PATTERN);
+		encoder.setLayout(layout);
 		return encoder;
 	}
 

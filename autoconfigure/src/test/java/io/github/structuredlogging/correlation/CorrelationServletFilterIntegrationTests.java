@@ -99,7 +99,7 @@ class CorrelationServletFilterIntegrationTests {
 		JsonLogLines lines = JsonLogLines.parse(output.getOut());
 		assertThat(lines.withField("level", "ERROR")).isEmpty();
 		assertThat(single(output, "handled hello").get("rejected_headers").asString())
-			.isEqualTo("X-Correlation-Id:invalid_characters");
+			.isEqualTo("X-Correlation-Id:unsafe_characters");
 	}
 
 	@Test

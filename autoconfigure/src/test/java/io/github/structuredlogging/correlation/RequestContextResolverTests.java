@@ -75,7 +75,7 @@ class RequestContextResolverTests {
 		RequestContext context = resolve(Map.of("X-Correlation-Id", hostile));
 
 		assertThat(context.correlationId()).doesNotContain("\n", "\r", "ERROR");
-		assertThat(context.fields()).containsEntry("rejected_headers", "X-Correlation-Id:invalid_characters");
+		assertThat(context.fields()).containsEntry("rejected_headers", "X-Correlation-Id:unsafe_characters");
 	}
 
 	@Test
@@ -91,7 +91,7 @@ class RequestContextResolverTests {
 		RequestContext context = resolve(Map.of("X-User-Id", "user-42", "X-Client-Id", "mobile app\u0000"));
 
 		assertThat(context.fields()).containsEntry("user_id", "user-42").doesNotContainKey("client_id")
-			.containsEntry("rejected_headers", "X-Client-Id:invalid_characters");
+			.containsEntry("rejected_headers", "X-Client-Id:unsafe_characters");
 	}
 
 	@Test

@@ -1,0 +1,73 @@
+package io.github.structuredlogging.masking;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import net.logstash.logback.mask.FieldMasker;
+import tools.jackson.core.TokenStreamContext;
+
+/**
+ * Masks fields by name at any depth, ignoring case, dashes and underscores. Logstash's own
+ * {@code FieldNameBasedFieldMasker} matches names exactly, so {@code Authorization} from a header, {@code apiKey}
+ * from a record and {@code api_key} from a map would each need listing.
+ */
+public final class CaseInsensitiveFieldMasker implements FieldMasker {
+
+	/** Enough for the field names of any application; names beyond are checked without caching. */
+	private static final int MAX_CACHED_DECISIONS = 4096;
+
+	private final Set<String> names;
+
+	private final String replacement;
+
+	/**
+	 * Field names repeat in every event (MDC keys, key/value names); caching the decision per name saves normalizing
+	 * each of them again.
+	 */
+	private final Map<String, Boolean> decisions = new ConcurrentHashMap<>();
+
+	public CaseInsensitiveFieldMasker(Collection<String> names, String replacement) {
+		this.names = new HashSet<>();
+		names.forEach((name) -> this.names.add(normalize(name)));
+		this.replacement = replacement;
+	}
+
+	@Override
+	public Object mask(TokenStreamContext context) {
+		return (context.hasCurrentName() && isMasked(context.currentName())) ? this.replacement : null;
+	}
+
+	/**
+	 * Whether a field of that name is masked.
+	 * @param name the field name
+	 * @return whether its value is replaced
+	 */
+	boolean isMasked(String name) {
+		Boolean masked = this.decisions.get(name);
+		if (masked == null) {
+			masked = this.names.contains(normalize(name));
+			if (this.decisions.size() < MAX_CACHED_DECISIONS) {
+				this.decisions.put(name, masked);
+			}
+		}
+		return masked;
+	}
+
+	/**
+	 * Most names are already plain lower case, so they are returned as they are without allocating.
+	 */
+	static String normalize(String name) {
+		for (int i = 0; i < name.length(); i++) {
+			char c = name.charAt(i);
+			if (c == '-' || c == '_' || Character.isUpperCase(c)) {
+				return name.replace("-", "").replace("_", "").toLowerCase(Locale.ROOT);
+			}
+		}
+		return name;
+	}
+
+}

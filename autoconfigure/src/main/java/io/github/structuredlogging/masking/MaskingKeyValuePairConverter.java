@@ -1,0 +1,46 @@
+package io.github.structuredlogging.masking;
+
+import java.util.List;
+
+import ch.qos.logback.classic.pattern.ClassicConverter;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import org.slf4j.event.KeyValuePair;
+
+/**
+ * Writes the key/values of an event as {@code key="value"} pairs, like Logback's {@code %kvp}, with values masked by
+ * field name and by value pattern.
+ */
+final class MaskingKeyValuePairConverter extends ClassicConverter {
+
+	private final CaseInsensitiveFieldMasker fields;
+
+	private final String replacement;
+
+	private final ValueMaskerChain values;
+
+	MaskingKeyValuePairConverter(CaseInsensitiveFieldMasker fields, String replacement, ValueMaskerChain values) {
+		this.fields = fields;
+		this.replacement = replacement;
+		this.values = values;
+	}
+
+	@Override
+	public String convert(ILoggingEvent event) {
+		List<KeyValuePair> pairs = event.getKeyValuePairs();
+		if (pairs == null || pairs.isEmpty()) {
+			return "";
+		}
+		StringBuilder text = new StringBuilder();
+		for (KeyValuePair pair : pairs) {
+			if (!text.isEmpty()) {
+				text.append(' ');
+			}
+			String key = String.valueOf(pair.key);
+			String value = (this.fields.isMasked(key)) ? this.replacement
+					: this.values.maskText(String.valueOf(pair.value));
+			text.append(key).append("=\"").append(value).append('"');
+		}
+		return text.toString();
+	}
+
+}

