@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 
 import io.github.structuredlogging.correlation.CorrelationIdGenerator;
 import io.github.structuredlogging.correlation.CorrelationProperties;
@@ -16,15 +17,9 @@ import io.github.structuredlogging.correlation.MdcScope;
 import io.github.structuredlogging.correlation.RequestContext;
 import io.github.structuredlogging.correlation.RequestContextResolver;
 import io.github.structuredlogging.support.LoggingApplication;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.spi.LoggingEventBuilder;
@@ -42,6 +37,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * application, and reads back the log file it writes: every line parses as JSON, there is exactly one line per
  * event, and no secret appears raw. The application is started once for all tries, with its console off, so that
  * thousands of cases run in seconds.
+ * <p>
+ * Cases come from a seeded generator: a failure names its seed and case, and {@code -Dhostile-input.seed=...}
+ * replays it.
  */
 class HostileInputPropertyTests {
 
@@ -66,7 +64,9 @@ class HostileInputPropertyTests {
 	private final RequestContextResolver headers = new RequestContextResolver(new CorrelationProperties(),
 			CorrelationIdGenerator.randomUuid());
 
-	@BeforeContainer
+	private static final int TRIES = 2000;
+
+	@BeforeAll
 	static void startApplication() throws IOException {
 		logFile = Files.createTempDirectory("hostile-input").resolve("app.log");
 		application = LoggingApplication.start("logging.file.name=" + logFile, "logging.threshold.console=OFF",
@@ -74,64 +74,95 @@ class HostileInputPropertyTests {
 		readUpTo = Files.size(logFile);
 	}
 
-	@AfterContainer
+	@AfterAll
 	static void stopApplication() {
 		application.close();
 	}
 
-	@Property(tries = 2000)
-	void everyEventIsOneValidJsonLineWithoutRawSecrets(@ForAll("events") List<HostileEvent> events)
-			throws IOException {
-		for (HostileEvent event : events) {
-			event.log(this.headers);
-		}
-		List<String> ours = new ArrayList<>();
-		for (String line : newLines()) {
-			JsonNode json = STRICT.readTree(line);
-			assertThat(json.isObject()).isTrue();
-			if (json.get("logger").asString().equals(HostileInputPropertyTests.class.getName())) {
-				ours.add(line);
+	@Test
+	void everyEventIsOneValidJsonLineWithoutRawSecrets() throws IOException {
+		long seed = Long.getLong("hostile-input.seed", System.nanoTime());
+		SplittableRandom random = new SplittableRandom(seed);
+		for (int tryNumber = 0; tryNumber < TRIES; tryNumber++) {
+			String description = "seed " + seed + ", case " + tryNumber;
+			List<HostileEvent> events = events(random);
+			for (HostileEvent event : events) {
+				event.log(this.headers);
 			}
-		}
-		assertThat(ours).hasSize(events.size());
-		for (int i = 0; i < ours.size(); i++) {
-			for (String secret : events.get(i).plantedSecrets()) {
-				assertThat(ours.get(i)).doesNotContain(secret);
+			List<String> ours = new ArrayList<>();
+			for (String line : newLines()) {
+				JsonNode json = STRICT.readTree(line);
+				assertThat(json.isObject()).as(description).isTrue();
+				if (json.get("logger").asString().equals(HostileInputPropertyTests.class.getName())) {
+					ours.add(line);
+				}
+			}
+			assertThat(ours).as(description).hasSize(events.size());
+			for (int i = 0; i < ours.size(); i++) {
+				for (String secret : events.get(i).plantedSecrets()) {
+					assertThat(ours.get(i)).as(description).doesNotContain(secret);
+				}
 			}
 		}
 	}
 
-	@Provide
-	Arbitrary<List<HostileEvent>> events() {
-		Arbitrary<String> text = hostileText();
-		Arbitrary<String> key = text.map((name) -> (name.length() > 40) ? name.substring(0, 40) : name);
-		Arbitrary<Map<String, String>> keyValues = Arbitraries.maps(key, text).ofMaxSize(3);
-		return Combinators.combine(text, keyValues, text, text, secrets())
-			.as(HostileEvent::new)
-			.list()
-			.ofMinSize(1)
-			.ofMaxSize(3);
+	private static List<HostileEvent> events(SplittableRandom random) {
+		List<HostileEvent> events = new ArrayList<>();
+		for (int i = random.nextInt(1, 4); i > 0; i--) {
+			Map<String, String> keyValues = new HashMap<>();
+			for (int j = random.nextInt(4); j > 0; j--) {
+				String key = hostileText(random);
+				keyValues.put((key.length() > 40) ? key.substring(0, 40) : key, hostileText(random));
+			}
+			events.add(new HostileEvent(hostileText(random), keyValues, hostileText(random), hostileText(random),
+					secrets(random)));
+		}
+		return events;
 	}
 
-	private static Arbitrary<String> hostileText() {
-		Arbitrary<String> anyChars = Arbitraries.strings().all().ofMaxLength(30);
-		Arbitrary<String> fragment = Arbitraries.oneOf(Arbitraries.of(FRAGMENTS), anyChars);
-		Arbitrary<String> mixed = fragment.list().ofMaxSize(8).map((parts) -> String.join("", parts));
+	private static String hostileText(SplittableRandom random) {
+		String mixed = mixedText(random);
 		// Repeating a generated fragment makes long values as hostile as generating every character, far faster.
-		Arbitrary<String> huge = mixed.filter((part) -> !part.isEmpty())
-			.map((part) -> part.repeat(9000 / part.length() + 1));
-		return Arbitraries.frequencyOf(Tuple.of(30, mixed), Tuple.of(1, huge));
+		if (random.nextInt(31) == 0 && !mixed.isEmpty()) {
+			return mixed.repeat(9000 / mixed.length() + 1);
+		}
+		return mixed;
 	}
 
-	private static Arbitrary<Secrets> secrets() {
-		Arbitrary<String> word = Arbitraries.strings().alpha().numeric().ofMinLength(10).ofMaxLength(24);
-		Arbitrary<String> card = Arbitraries.strings()
-			.numeric()
-			.ofLength(15)
-			.map(HostileInputPropertyTests::withLuhnDigit)
-			.filter((number) -> number.charAt(0) >= '2' && number.charAt(0) <= '6');
-		return Combinators.combine(word, word, card).as((password, token, cardNumber) -> new Secrets(
-				"Pw" + password, "eyJ" + token + ".eyJ" + password + "." + token, cardNumber));
+	private static String mixedText(SplittableRandom random) {
+		StringBuilder text = new StringBuilder();
+		for (int part = random.nextInt(9); part > 0; part--) {
+			if (random.nextBoolean()) {
+				text.append(FRAGMENTS.get(random.nextInt(FRAGMENTS.size())));
+			}
+			else {
+				// Any UTF-16 unit, unpaired surrogates and control characters included.
+				for (int c = random.nextInt(31); c > 0; c--) {
+					text.append((char) random.nextInt(Character.MAX_VALUE + 1));
+				}
+			}
+		}
+		return text.toString();
+	}
+
+	private static Secrets secrets(SplittableRandom random) {
+		String password = alphanumeric(random);
+		String token = alphanumeric(random);
+		StringBuilder digits = new StringBuilder().append(random.nextInt(2, 7));
+		for (int i = 1; i < 15; i++) {
+			digits.append(random.nextInt(10));
+		}
+		return new Secrets("Pw" + password, "eyJ" + token + ".eyJ" + password + "." + token,
+				withLuhnDigit(digits.toString()));
+	}
+
+	private static String alphanumeric(SplittableRandom random) {
+		String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+		StringBuilder word = new StringBuilder();
+		for (int i = random.nextInt(10, 25); i > 0; i--) {
+			word.append(alphabet.charAt(random.nextInt(alphabet.length())));
+		}
+		return word.toString();
 	}
 
 	/**
