@@ -1,11 +1,15 @@
 package io.github.structuredlogging.binding;
 
+import jakarta.validation.constraints.NotBlank;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings for the {@link BoundLogger} injected into beans.
  */
 @ConfigurationProperties(prefix = BindingProperties.PREFIX)
+@Validated
 public class BindingProperties {
 
 	public static final String PREFIX = "structured-logging.binding";
@@ -18,11 +22,13 @@ public class BindingProperties {
 	/**
 	 * JSON field naming the component (by default the bean name) that wrote the event.
 	 */
+	@NotBlank
 	private String componentKey = "component";
 
 	/**
 	 * JSON field holding the component's version.
 	 */
+	@NotBlank
 	private String versionKey = "version";
 
 	/**

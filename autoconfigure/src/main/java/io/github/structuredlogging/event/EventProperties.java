@@ -3,12 +3,18 @@ package io.github.structuredlogging.event;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Positive;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings for the {@link BusinessEventLogger}.
  */
 @ConfigurationProperties(prefix = EventProperties.PREFIX)
+@Validated
 public class EventProperties {
 
 	public static final String PREFIX = "structured-logging.events";
@@ -21,16 +27,19 @@ public class EventProperties {
 	/**
 	 * Name of the logger business events are written to, so they can be leveled or routed on their own.
 	 */
+	@NotBlank
 	private String loggerName = "business";
 
 	/**
 	 * JSON field holding the event type.
 	 */
+	@NotBlank
 	private String typeField = "event_type";
 
 	/**
 	 * Counting of business events per type.
 	 */
+	@Valid
 	private final Metrics metrics = new Metrics();
 
 	public boolean isEnabled() {
@@ -78,6 +87,7 @@ public class EventProperties {
 		 * Most distinct event types tagged; later new types are counted under "other", so a type built from
 		 * unbounded data cannot flood the metrics backend.
 		 */
+		@Positive
 		private int maxTypes = 100;
 
 		public boolean isEnabled() {

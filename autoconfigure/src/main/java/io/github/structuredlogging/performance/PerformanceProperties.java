@@ -4,13 +4,21 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.logging.LogLevel;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings for {@link LogPerformance @LogPerformance}.
  */
 @ConfigurationProperties(prefix = PerformanceProperties.PREFIX)
+@Validated
 public class PerformanceProperties {
 
 	public static final String PREFIX = "structured-logging.performance";
@@ -23,31 +31,37 @@ public class PerformanceProperties {
 	/**
 	 * Name of the logger the measurements are written to, so they can be leveled or routed on their own.
 	 */
+	@NotBlank
 	private String loggerName = "performance";
 
 	/**
 	 * Level of the event of a successful call; OFF writes none (the timer still records).
 	 */
+	@NotNull
 	private LogLevel successLevel = LogLevel.INFO;
 
 	/**
 	 * Level of the event of a successful call that reached its slow threshold.
 	 */
+	@NotNull
 	private LogLevel slowLevel = LogLevel.WARN;
 
 	/**
 	 * Level of the event of a failed or cancelled call.
 	 */
+	@NotNull
 	private LogLevel failureLevel = LogLevel.WARN;
 
 	/**
 	 * Duration from which a successful call counts as slow, for operations that set no threshold of their own.
 	 */
+	@NotNull
 	private Duration slowThreshold = Duration.ofSeconds(1);
 
 	/**
 	 * Timing of operations in a Micrometer timer.
 	 */
+	@Valid
 	private final Metrics metrics = new Metrics();
 
 	public boolean isEnabled() {
@@ -112,12 +126,13 @@ public class PerformanceProperties {
 		/**
 		 * Name of the timer; each operation is a value of its "operation" tag.
 		 */
+		@NotBlank
 		private String name = "logging.performance";
 
 		/**
 		 * Percentiles computed in the application and published with each timer, such as 0.5, 0.95, 0.99.
 		 */
-		private List<Double> percentiles = new ArrayList<>();
+		private List<@NotNull @DecimalMin("0.0") @DecimalMax("1.0") Double> percentiles = new ArrayList<>();
 
 		/**
 		 * Whether to publish a percentile histogram, for percentiles aggregated by the metrics backend.

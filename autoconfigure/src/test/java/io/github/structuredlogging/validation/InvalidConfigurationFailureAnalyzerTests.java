@@ -1,6 +1,8 @@
 package io.github.structuredlogging.validation;
 
 import io.github.structuredlogging.correlation.CorrelationProperties;
+import io.github.structuredlogging.event.EventProperties;
+import io.github.structuredlogging.performance.PerformanceProperties;
 import jakarta.validation.constraints.Positive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -97,6 +99,17 @@ class InvalidConfigurationFailureAnalyzerTests {
 	}
 
 	@Test
+	void reportsAPercentileOutsideZeroToOneAndAZeroTypeCap() {
+		FailureAnalysis analysis = analyzeStartFailure("structured-logging.performance.metrics.percentiles=0.5,1.5",
+				"structured-logging.events.metrics.max-types=0");
+		assertThat(analysis.getDescription()).contains("Property: structured-logging.performance.metrics.percentiles")
+			.contains("Value: \"1.5\"")
+			.contains("Allowed: must be less than or equal to 1.0")
+			.contains("Property: structured-logging.events.metrics.max-types")
+			.contains("Allowed: must be greater than 0");
+	}
+
+	@Test
 	void leavesFailuresAboutOtherPropertiesToSpringBoot() {
 		Throwable failure = catchThrowable(() -> start("other.example.queue-capacity=-1"));
 		assertThat(failure).isNotNull();
@@ -120,7 +133,8 @@ class InvalidConfigurationFailureAnalyzerTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@EnableConfigurationProperties({ ExampleProperties.class, OtherProperties.class, CorrelationProperties.class })
+	@EnableConfigurationProperties({ ExampleProperties.class, OtherProperties.class, CorrelationProperties.class,
+			PerformanceProperties.class, EventProperties.class })
 	static class ExampleConfiguration {
 
 	}
