@@ -1,6 +1,7 @@
 package io.github.structuredlogging.output;
 
 import java.util.Iterator;
+import java.util.Set;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
@@ -9,6 +10,10 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.encoder.Encoder;
+import io.github.structuredlogging.async.AsyncProperties;
+import io.github.structuredlogging.async.LogPipelineAppender;
+import io.github.structuredlogging.async.LogPipelines;
+import io.github.structuredlogging.sampling.SamplingProperties;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.properties.bind.Binder;
@@ -28,7 +33,9 @@ import org.springframework.util.ClassUtils;
  * {@code logback.xml} or {@code logging.config} always wins and is left untouched.
  * <p>
  * Boot's own console and file appenders are kept, with their thresholds, charset and rolling policy; only their
- * encoder is replaced.
+ * encoder is replaced. Unless {@code structured-logging.async.enabled=false}, they are then moved behind a
+ * {@link LogPipelineAppender} configured from {@code structured-logging.async.*} and
+ * {@code structured-logging.sampling.*}.
  */
 public class StructuredLoggingSystem extends LogbackLoggingSystem {
 
@@ -43,8 +50,21 @@ public class StructuredLoggingSystem extends LogbackLoggingSystem {
 	static final String PLAIN_PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %5level [%15.15thread] %-40.40logger{39} "
 			+ "[%X{correlation_id:-}] : %replace(%msg){'[\\r\\n]+', ' '} %kvp%n%throwable";
 
+	private String effectiveSettings;
+
 	public StructuredLoggingSystem(ClassLoader classLoader) {
 		super(classLoader);
+	}
+
+	@Override
+	public void initialize(LoggingInitializationContext initializationContext, String configLocation,
+			LogFile logFile) {
+		this.effectiveSettings = null;
+		super.initialize(initializationContext, configLocation, logFile);
+		// Logged only now: Spring Boot denies every event until its initialization is complete.
+		if (this.effectiveSettings != null) {
+			LoggerFactory.getLogger(StructuredLoggingSystem.class).info(this.effectiveSettings);
+		}
 	}
 
 	@Override
@@ -72,6 +92,20 @@ public class StructuredLoggingSystem extends LogbackLoggingSystem {
 				}
 			}
 		}
+		AsyncProperties async = binder.bindOrCreate(AsyncProperties.PREFIX, AsyncProperties.class);
+		String pipelineSettings = "off";
+		if (async.isEnabled()) {
+			SamplingProperties sampling = binder.bindOrCreate(SamplingProperties.PREFIX, SamplingProperties.class);
+			LogPipelineAppender pipeline = LogPipelines.wrapRootAppenders(context,
+					Set.of(CONSOLE_APPENDER, FILE_APPENDER), async, sampling.createSampler());
+			if (pipeline != null) {
+				pipelineSettings = LogPipelines.describe(pipeline);
+			}
+		}
+		this.effectiveSettings = "Structured logging: defaults="
+				+ environment.getProperty(LoggingProfileDefaults.APPLIED_DEFAULTS_PROPERTY, "none") + " console-format="
+				+ properties.getConsoleFormat() + " log-file=" + ((logFile != null) ? logFile : "none")
+				+ " async-pipeline: " + pipelineSettings;
 	}
 
 	private static void replaceEncoder(OutputStreamAppender<ILoggingEvent> appender, Encoder<ILoggingEvent> encoder) {
