@@ -219,6 +219,17 @@ public class LogPipelineAppender extends UnsynchronizedAppenderBase<ILoggingEven
 	protected void append(ILoggingEvent event) {
 		Level level = event.getLevel();
 		this.accepted.increment(level);
+		try {
+			route(event, level);
+		}
+		catch (RuntimeException ex) {
+			// Logback reports the exception; counting the event keeps the totals adding up.
+			this.dropped.increment(level);
+			throw ex;
+		}
+	}
+
+	private void route(ILoggingEvent event, Level level) {
 		if (level.toInt() < Level.WARN_INT && !this.sampler.keep(event)) {
 			this.sampled.increment(level);
 			return;
