@@ -108,11 +108,15 @@ public class StructuredLoggingSystem extends LogbackLoggingSystem {
 				+ " async-pipeline: " + pipelineSettings;
 	}
 
+	/**
+	 * Swaps the encoder of a running appender. Stopping and restarting the appender instead would stop a rolling
+	 * file appender's policies, which it does not restart.
+	 */
 	private static void replaceEncoder(OutputStreamAppender<ILoggingEvent> appender, Encoder<ILoggingEvent> encoder) {
-		appender.stop();
 		encoder.start();
+		Encoder<ILoggingEvent> previous = appender.getEncoder();
 		appender.setEncoder(encoder);
-		appender.start();
+		previous.stop();
 	}
 
 	private static PatternLayoutEncoder plainEncoder(LoggerContext context) {
