@@ -63,7 +63,8 @@ public final class LogPipelines {
 	}
 
 	/**
-	 * The started pipelines attached to any logger of the context, the root logger's first.
+	 * The pipelines attached to any logger of the context, the root logger's first. A stopped pipeline that is still
+	 * attached is included: events sent to it are lost, which its state must show.
 	 * @param context the logger context
 	 * @return the pipelines, possibly none
 	 */
@@ -71,8 +72,7 @@ public final class LogPipelines {
 		List<LogPipelineAppender> pipelines = new ArrayList<>();
 		for (Logger logger : context.getLoggerList()) {
 			for (Iterator<Appender<ILoggingEvent>> it = logger.iteratorForAppenders(); it.hasNext();) {
-				if (it.next() instanceof LogPipelineAppender pipeline && pipeline.isStarted()
-						&& !pipelines.contains(pipeline)) {
+				if (it.next() instanceof LogPipelineAppender pipeline && !pipelines.contains(pipeline)) {
 					pipelines.add(pipeline);
 				}
 			}
