@@ -6,8 +6,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.logging.LogLevel;
 
 /**
- * Settings for the asynchronous pipeline between the application's threads and the console and file outputs.
- * Profile-dependent defaults are described on {@link io.github.structuredlogging.output.LoggingProfileDefaults}.
+ * Settings for the asynchronous pipeline between the application's threads and the console and file outputs. The
+ * defaults are those of {@link LogPipelineAppender}, spelled out so that IDEs can show them; the defaults that
+ * depend on the profile are described on {@link io.github.structuredlogging.output.LoggingProfileDefaults}.
  */
 @ConfigurationProperties(prefix = AsyncProperties.PREFIX)
 public class AsyncProperties {
@@ -23,7 +24,7 @@ public class AsyncProperties {
 	/**
 	 * Capacity of the queue, in events; a power of two.
 	 */
-	private int queueSize = LogPipelineAppender.DEFAULT_QUEUE_SIZE;
+	private int queueSize = 8192;
 
 	/**
 	 * Most severe level that is dropped (and counted) when the queue is full: TRACE, DEBUG or INFO. More severe
@@ -34,18 +35,18 @@ public class AsyncProperties {
 	/**
 	 * How long a caller may wait for queue space before a droppable event is dropped; zero never blocks.
 	 */
-	private Duration appendTimeout = LogPipelineAppender.DEFAULT_APPEND_TIMEOUT;
+	private Duration appendTimeout = Duration.ofMillis(0);
 
 	/**
 	 * How long queued events may take to be written when the application shuts down; droppable events still queued
 	 * then are dropped and reported on stderr, more severe ones are still written.
 	 */
-	private Duration drainTimeout = LogPipelineAppender.DEFAULT_DRAIN_TIMEOUT;
+	private Duration drainTimeout = Duration.ofSeconds(5);
 
 	/**
 	 * Time between attempts to write to an output that failed.
 	 */
-	private Duration retryInterval = LogPipelineAppender.DEFAULT_RETRY_INTERVAL;
+	private Duration retryInterval = Duration.ofSeconds(1);
 
 	/**
 	 * Where events that are never dropped go while the outputs fail.

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -234,17 +235,27 @@ public class LogPipelineAppender extends UnsynchronizedAppenderBase<ILoggingEven
 			this.sampled.increment(level);
 			return;
 		}
+		boolean droppable = isDroppable(level);
+		if (droppable && this.appendTimeout.isZero() && !this.ringBuffer.hasAvailableCapacity(1)) {
+			// Dropped before its message is formatted and its MDC copied: overload should cost callers least.
+			drop(level);
+			return;
+		}
 		event.prepareForDeferredProcessing();
 		if (this.ringBuffer.tryPublishEvent(TRANSLATOR, event)) {
 			return;
 		}
-		if (!isDroppable(level)) {
+		if (!droppable) {
 			writeOnCallerThread(event);
 		}
 		else if (this.appendTimeout.isZero() || !publishWithinTimeout(event)) {
-			this.dropped.increment(level);
-			warnAboutDropsNowAndThen();
+			drop(level);
 		}
+	}
+
+	private void drop(Level level) {
+		this.dropped.increment(level);
+		warnAboutDropsNowAndThen();
 	}
 
 	private boolean publishWithinTimeout(ILoggingEvent event) {
@@ -631,8 +642,13 @@ public class LogPipelineAppender extends UnsynchronizedAppenderBase<ILoggingEven
 	 * @return accepted, written, dropped, sampled and fallback counts
 	 */
 	public Map<String, Map<String, Long>> getCounts() {
-		return Map.of("accepted", this.accepted.asMap(), "written", this.written.asMap(), "dropped",
-				this.dropped.asMap(), "sampled", this.sampled.asMap(), "fallback", this.fallback.asMap());
+		Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
+		counts.put("accepted", this.accepted.asMap());
+		counts.put("written", this.written.asMap());
+		counts.put("dropped", this.dropped.asMap());
+		counts.put("sampled", this.sampled.asMap());
+		counts.put("fallback", this.fallback.asMap());
+		return counts;
 	}
 
 	/**
