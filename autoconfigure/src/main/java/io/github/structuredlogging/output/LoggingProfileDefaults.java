@@ -16,10 +16,9 @@ import org.springframework.core.env.Profiles;
  * setting of the application (its {@code application.yml}, environment variables, command line) overrides them.
  * <ul>
  * <li>With the {@value #PRODUCTION_PROFILE} profile: root level INFO, JSON on the console, a queue of 16384
- * events that callers never wait for.</li>
+ * events.</li>
  * <li>Otherwise ({@value #DEVELOPMENT_PROFILE} or no profile): DEBUG for the application's own package (that of
- * its main class), a queue of 1024 events, and callers waiting up to 100 ms for space so a burst of DEBUG lines
- * on a laptop is not dropped.</li>
+ * its main class) and a queue of 1024 events, small enough that a developer sees drops happen and counted.</li>
  * </ul>
  * An {@code EnvironmentPostProcessor} rather than profile-specific files in the starter, because it runs after the
  * application's config data has settled the active profiles and before the logging system reads its settings.
@@ -46,7 +45,6 @@ public class LoggingProfileDefaults implements EnvironmentPostProcessor, Ordered
 			defaults.put("logging.level.root", "INFO");
 			defaults.put(OutputProperties.PREFIX + ".console-format", "json");
 			defaults.put("structured-logging.async.queue-size", 16384);
-			defaults.put("structured-logging.async.append-timeout", "0ms");
 		}
 		else {
 			defaults.put(APPLIED_DEFAULTS_PROPERTY, DEVELOPMENT_PROFILE);
@@ -55,7 +53,6 @@ public class LoggingProfileDefaults implements EnvironmentPostProcessor, Ordered
 				defaults.put("logging.level." + mainClass.getPackageName(), "DEBUG");
 			}
 			defaults.put("structured-logging.async.queue-size", 1024);
-			defaults.put("structured-logging.async.append-timeout", "100ms");
 		}
 		environment.getPropertySources().remove(PROPERTY_SOURCE_NAME);
 		environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, defaults));
