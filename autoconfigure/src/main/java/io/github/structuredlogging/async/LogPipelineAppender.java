@@ -117,6 +117,9 @@ public class LogPipelineAppender extends UnsynchronizedAppenderBase<ILoggingEven
 
 	private final Object fallbackLock = new Object();
 
+	/** Events of the current batch that are never dropped, kept by the writer thread until the batch is flushed. */
+	private final List<ILoggingEvent> unflushed = new ArrayList<>();
+
 	private int queueSize = DEFAULT_QUEUE_SIZE;
 
 	private Level dropLevel = DEFAULT_DROP_LEVEL;
@@ -206,8 +209,11 @@ public class LogPipelineAppender extends UnsynchronizedAppenderBase<ILoggingEven
 		}
 		if (!this.writerThread.isAlive()) {
 			handleLeftovers();
+			flushBatch();
 		}
-		flushOutputs();
+		else {
+			flushOutputs();
+		}
 		for (PipelineOutput output : this.outputs) {
 			output.stop();
 		}
@@ -271,11 +277,8 @@ public class LogPipelineAppender extends UnsynchronizedAppenderBase<ILoggingEven
 
 	private void writeOnCallerThread(ILoggingEvent event) {
 		this.fallback.increment(event.getLevel());
-		if (this.outputFailing || !writeToOutputs(event)) {
+		if (this.outputFailing || !writeToOutputs(event) || !flushOutputs()) {
 			writeToFallbackTarget(event);
-		}
-		else {
-			flushOutputs();
 		}
 		this.written.increment(event.getLevel());
 	}
@@ -303,13 +306,35 @@ public class LogPipelineAppender extends UnsynchronizedAppenderBase<ILoggingEven
 		return true;
 	}
 
-	private void flushOutputs() {
+	/**
+	 * Flushes the outputs at the end of a batch, on the writer thread (or on the stopping thread once the writer has
+	 * ended). A failed flush may have lost whatever the outputs still buffered, so the batch's events that must not
+	 * be lost are written again to the fallback target, at the risk of appearing twice.
+	 */
+	private void flushBatch() {
+		if (!flushOutputs()) {
+			for (ILoggingEvent event : this.unflushed) {
+				writeToFallbackTarget(event);
+				this.fallback.increment(event.getLevel());
+			}
+		}
+		this.unflushed.clear();
+	}
+
+	/**
+	 * Flushes every output.
+	 * @return whether all flushes succeeded; on failure the pipeline is marked failing
+	 */
+	private boolean flushOutputs() {
+		boolean flushed = true;
 		for (PipelineOutput output : this.outputs) {
 			Throwable failure = output.flush();
 			if (failure != null) {
 				outputFailed(failure);
+				flushed = false;
 			}
 		}
+		return flushed;
 	}
 
 	private void outputFailed(Throwable failure) {
@@ -381,6 +406,9 @@ public class LogPipelineAppender extends UnsynchronizedAppenderBase<ILoggingEven
 			return;
 		}
 		this.written.increment(level);
+		if (!isDroppable(level)) {
+			this.unflushed.add(event);
+		}
 	}
 
 	private void divert(ILoggingEvent event) {
@@ -742,7 +770,7 @@ public class LogPipelineAppender extends UnsynchronizedAppenderBase<ILoggingEven
 
 		private void endBatch() {
 			long start = System.nanoTime();
-			flushOutputs();
+			flushBatch();
 			long flushNanos = System.nanoTime() - start;
 			long size = this.batchSize;
 			this.batchSize = 0;
