@@ -68,6 +68,10 @@ class LogPipelineAutoConfigurationTests {
 		this.contextRunner.withUserConfiguration(UserBeans.class)
 			.run((context) -> assertThat(context).getBean(LogPipelineEndpoint.class)
 				.isSameAs(context.getBean(UserBeans.class).endpoint));
+		LogPipelineHealthIndicator health = new LogPipelineHealthIndicator(new LoggerContext(),
+				new AsyncProperties.Health());
+		this.contextRunner.withBean("logPipelineHealthIndicator", LogPipelineHealthIndicator.class, () -> health)
+			.run((context) -> assertThat(context).getBean(LogPipelineHealthIndicator.class).isSameAs(health));
 	}
 
 	@Test
