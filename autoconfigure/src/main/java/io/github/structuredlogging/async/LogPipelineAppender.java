@@ -51,7 +51,9 @@ import io.github.structuredlogging.sampling.EventSampler;
  * <li>On stop the queue is drained for at most the {@linkplain #setDrainTimeout drain timeout}; past it, events
  * that may be dropped are, the others are still written. Any loss is summarised in one line on stderr.</li>
  * </ul>
- * So that, once drained, {@code accepted = written + dropped + sampled} holds for every level. Logback has already
+ * So that, once drained, {@code accepted = written + dropped + sampled + filtered} holds for every level, where
+ * {@code filtered} counts events that every output's own filters refused (Spring Boot's
+ * {@code logging.threshold.*}). Logback has already
  * applied the logger's level when an event reaches an appender, so a level changed at runtime decides before
  * sampling and dropping do.
  */
@@ -108,6 +110,8 @@ public class LogPipelineAppender extends UnsynchronizedAppenderBase<ILoggingEven
 	private final LevelCounters sampled = new LevelCounters();
 
 	private final LevelCounters fallback = new LevelCounters();
+
+	private final LevelCounters filtered = new LevelCounters();
 
 	private final LevelCounters unwrittenAtDeadline = new LevelCounters();
 
@@ -276,11 +280,26 @@ public class LogPipelineAppender extends UnsynchronizedAppenderBase<ILoggingEven
 	}
 
 	private void writeOnCallerThread(ILoggingEvent event) {
-		this.fallback.increment(event.getLevel());
-		if (this.outputFailing || !writeToOutputs(event) || !flushOutputs()) {
+		Level level = event.getLevel();
+		if (!this.outputFailing) {
+			Outcome outcome = writeToOutputs(event);
+			if (outcome == Outcome.FILTERED) {
+				this.filtered.increment(level);
+				return;
+			}
+			if (outcome == Outcome.FAILED || !flushOutputs()) {
+				writeToFallbackTarget(event);
+			}
+		}
+		else if (acceptedByAnyOutput(event)) {
 			writeToFallbackTarget(event);
 		}
-		this.written.increment(event.getLevel());
+		else {
+			this.filtered.increment(level);
+			return;
+		}
+		this.fallback.increment(level);
+		this.written.increment(level);
 	}
 
 	private boolean isDroppable(Level level) {
@@ -288,22 +307,35 @@ public class LogPipelineAppender extends UnsynchronizedAppenderBase<ILoggingEven
 	}
 
 	/**
-	 * Writes the event to every output.
-	 * @return whether all of them took it; on failure the pipeline is marked failing
+	 * Writes the event to every output whose own filters accept it.
+	 * @return what became of the event; on failure the pipeline is marked failing
 	 */
-	private boolean writeToOutputs(ILoggingEvent event) {
+	private Outcome writeToOutputs(ILoggingEvent event) {
 		Throwable failure = null;
+		boolean accepted = false;
 		for (PipelineOutput output : this.outputs) {
-			Throwable outputFailure = output.write(event);
-			if (outputFailure != null) {
-				failure = outputFailure;
+			if (output.accepts(event)) {
+				accepted = true;
+				Throwable outputFailure = output.write(event);
+				if (outputFailure != null) {
+					failure = outputFailure;
+				}
 			}
 		}
 		if (failure != null) {
 			outputFailed(failure);
-			return false;
+			return Outcome.FAILED;
 		}
-		return true;
+		return accepted ? Outcome.WRITTEN : Outcome.FILTERED;
+	}
+
+	private boolean acceptedByAnyOutput(ILoggingEvent event) {
+		for (PipelineOutput output : this.outputs) {
+			if (output.accepts(event)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**
@@ -395,15 +427,18 @@ public class LogPipelineAppender extends UnsynchronizedAppenderBase<ILoggingEven
 				output.restartIfStopped();
 			}
 			this.nextRetryNanos = System.nanoTime() + this.retryInterval.toNanos();
-			if (!writeToOutputs(event)) {
-				divert(event);
-				return;
-			}
-			outputRecovered();
 		}
-		else if (!writeToOutputs(event)) {
+		Outcome outcome = writeToOutputs(event);
+		if (outcome == Outcome.FAILED) {
 			divert(event);
 			return;
+		}
+		if (outcome == Outcome.FILTERED) {
+			this.filtered.increment(level);
+			return;
+		}
+		if (this.outputFailing) {
+			outputRecovered();
 		}
 		this.written.increment(level);
 		if (!isDroppable(level)) {
@@ -413,6 +448,10 @@ public class LogPipelineAppender extends UnsynchronizedAppenderBase<ILoggingEven
 
 	private void divert(ILoggingEvent event) {
 		Level level = event.getLevel();
+		if (!acceptedByAnyOutput(event)) {
+			this.filtered.increment(level);
+			return;
+		}
 		if (isDroppable(level)) {
 			this.dropped.increment(level);
 			return;
@@ -447,6 +486,7 @@ public class LogPipelineAppender extends UnsynchronizedAppenderBase<ILoggingEven
 		line.append(" (at the ").append(this.drainTimeout.toMillis()).append(" ms drain deadline: ")
 			.append(this.unwrittenAtDeadline.asMap()).append(')');
 		line.append(" sampled=").append(this.sampled.asMap());
+		line.append(" filtered=").append(this.filtered.asMap());
 		line.append("; accepted=").append(this.accepted.asMap());
 		line.append(" written=").append(this.written.asMap());
 		line.append(" fallback=").append(this.fallback.asMap());
@@ -618,11 +658,21 @@ public class LogPipelineAppender extends UnsynchronizedAppenderBase<ILoggingEven
 	}
 
 	/**
+	 * Events that every output's own filters refused (for example Spring Boot's {@code logging.threshold.*}).
+	 * @param level the level
+	 * @return the count since start
+	 */
+	public long getFiltered(Level level) {
+		return this.filtered.get(level);
+	}
+
+	/**
 	 * Events taken from the queue whose writing is not finished yet, or that are still queued.
-	 * @return accepted events not yet written, dropped or sampled
+	 * @return accepted events not yet written, dropped, sampled or filtered
 	 */
 	public long getInFlight() {
-		return this.accepted.total() - this.written.total() - this.dropped.total() - this.sampled.total();
+		return this.accepted.total() - this.written.total() - this.dropped.total() - this.sampled.total()
+				- this.filtered.total();
 	}
 
 	public long getTotalAccepted() {
@@ -667,7 +717,7 @@ public class LogPipelineAppender extends UnsynchronizedAppenderBase<ILoggingEven
 
 	/**
 	 * Per-level counts, keyed by level name.
-	 * @return accepted, written, dropped, sampled and fallback counts
+	 * @return accepted, written, dropped, sampled, filtered and fallback counts
 	 */
 	public Map<String, Map<String, Long>> getCounts() {
 		Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
@@ -675,6 +725,7 @@ public class LogPipelineAppender extends UnsynchronizedAppenderBase<ILoggingEven
 		counts.put("written", this.written.asMap());
 		counts.put("dropped", this.dropped.asMap());
 		counts.put("sampled", this.sampled.asMap());
+		counts.put("filtered", this.filtered.asMap());
 		counts.put("fallback", this.fallback.asMap());
 		return counts;
 	}
@@ -731,6 +782,22 @@ public class LogPipelineAppender extends UnsynchronizedAppenderBase<ILoggingEven
 			throw new IllegalArgumentException(what + " must not be negative, was " + duration);
 		}
 		return duration;
+	}
+
+	/**
+	 * What became of an event handed to the outputs.
+	 */
+	private enum Outcome {
+
+		/** At least one output wrote it and none failed. */
+		WRITTEN,
+
+		/** Every output's own filters refused it. */
+		FILTERED,
+
+		/** An output failed. */
+		FAILED
+
 	}
 
 	/**

@@ -14,8 +14,9 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 
 /**
  * {@code /actuator/logpipeline}: the live state of every log pipeline, keyed by appender name. Counts are per
- * level and, once the queue is drained, add up: {@code accepted = written + dropped + sampled}, where
- * {@code fallback} is the part of {@code written} that bypassed the queue.
+ * level and, once the queue is drained, add up: {@code accepted = written + dropped + sampled + filtered}, where
+ * {@code filtered} counts events every output's own filters refused and {@code fallback} is the part of
+ * {@code written} that bypassed the queue.
  */
 @Endpoint(id = "logpipeline")
 public class LogPipelineEndpoint {
@@ -67,8 +68,8 @@ public class LogPipelineEndpoint {
 	 * @param consumer state of the writer thread
 	 * @param outputs names of the appenders behind the pipeline
 	 * @param queue queue occupancy
-	 * @param levels counts per kind (accepted, written, dropped, sampled, fallback), then per level
-	 * @param inFlight accepted events not yet written, dropped or sampled
+	 * @param levels counts per kind (accepted, written, dropped, sampled, filtered, fallback), then per level
+	 * @param inFlight accepted events not yet written, dropped, sampled or filtered
 	 * @param outputFailures failed attempts to write to or flush an output
 	 * @param lastFailure the latest output failure, if any
 	 * @param sampling the effective sampling rates

@@ -8,6 +8,7 @@ import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.recovery.RecoveryListener;
 import ch.qos.logback.core.recovery.ResilientOutputStreamBase;
+import ch.qos.logback.core.spi.FilterReply;
 
 /**
  * One appender behind the pipeline, and whether a write to it really reached its output. Logback appenders report
@@ -29,6 +30,16 @@ final class PipelineOutput implements RecoveryListener {
 
 	Appender<ILoggingEvent> appender() {
 		return this.appender;
+	}
+
+	/**
+	 * Whether the appender's own filters let the event through; Spring Boot's console and file appenders carry a
+	 * threshold filter ({@code logging.threshold.*}).
+	 * @param event the event
+	 * @return {@code false} when a filter denies it
+	 */
+	boolean accepts(ILoggingEvent event) {
+		return this.appender.getFilterChainDecision(event) != FilterReply.DENY;
 	}
 
 	/**
