@@ -29,9 +29,10 @@ class ConfigurationMetadataTests {
 	}
 
 	@Test
-	void everyPropertyLivesUnderTheStarterPrefix() throws IOException {
+	void everyPropertyLivesUnderTheStarterPrefixOrItsEndpoint() throws IOException {
 		assertThat(properties()).isNotEmpty()
-			.allSatisfy((property) -> assertThat(property.get("name").asString()).startsWith("structured-logging."));
+			.allSatisfy((property) -> assertThat(property.get("name").asString())
+				.matches("(structured-logging|management\\.endpoint\\.logpipeline)\\..+"));
 	}
 
 	private static List<JsonNode> properties() throws IOException {

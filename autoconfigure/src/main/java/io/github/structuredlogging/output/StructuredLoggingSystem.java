@@ -1,6 +1,7 @@
 package io.github.structuredlogging.output;
 
 import java.util.Iterator;
+import java.util.Set;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
@@ -10,8 +11,12 @@ import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
+import io.github.structuredlogging.async.AsyncProperties;
+import io.github.structuredlogging.async.LogPipelineAppender;
+import io.github.structuredlogging.async.LogPipelines;
 import io.github.structuredlogging.masking.Maskers;
 import io.github.structuredlogging.masking.MaskingProperties;
+import io.github.structuredlogging.sampling.SamplingProperties;
 import io.github.structuredlogging.validation.ValidatedProperties;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +37,9 @@ import org.springframework.util.ClassUtils;
  * {@code logback.xml} or {@code logging.config} always wins and is left untouched.
  * <p>
  * Boot's own console and file appenders are kept, with their thresholds, charset and rolling policy; only their
- * encoder is replaced.
+ * encoder is replaced. Unless {@code structured-logging.async.enabled=false}, they are then moved behind a
+ * {@link LogPipelineAppender} configured from {@code structured-logging.async.*} and
+ * {@code structured-logging.sampling.*}.
  */
 public class StructuredLoggingSystem extends LogbackLoggingSystem {
 
@@ -47,8 +54,21 @@ public class StructuredLoggingSystem extends LogbackLoggingSystem {
 	static final String PLAIN_PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %5level [%15.15thread] %-40.40logger{39} "
 			+ "[%X{correlation_id:-}] : %replace(%msg){'[\\r\\n]+', ' '} %kvp%n%throwable";
 
+	private String effectiveSettings;
+
 	public StructuredLoggingSystem(ClassLoader classLoader) {
 		super(classLoader);
+	}
+
+	@Override
+	public void initialize(LoggingInitializationContext initializationContext, String configLocation,
+			LogFile logFile) {
+		this.effectiveSettings = null;
+		super.initialize(initializationContext, configLocation, logFile);
+		// Logged only now: Spring Boot denies every event until its initialization is complete.
+		if (this.effectiveSettings != null) {
+			LoggerFactory.getLogger(StructuredLoggingSystem.class).info(this.effectiveSettings);
+		}
 	}
 
 	@Override
@@ -80,6 +100,21 @@ public class StructuredLoggingSystem extends LogbackLoggingSystem {
 				}
 			}
 		}
+		AsyncProperties async = ValidatedProperties.bind(binder, AsyncProperties.PREFIX, AsyncProperties.class);
+		String pipelineSettings = "off";
+		if (async.isEnabled()) {
+			SamplingProperties sampling = ValidatedProperties.bind(binder, SamplingProperties.PREFIX,
+					SamplingProperties.class);
+			LogPipelineAppender pipeline = LogPipelines.wrapRootAppenders(context,
+					Set.of(CONSOLE_APPENDER, FILE_APPENDER), async, sampling.createSampler());
+			if (pipeline != null) {
+				pipelineSettings = LogPipelines.describe(pipeline);
+			}
+		}
+		this.effectiveSettings = "Structured logging: defaults="
+				+ environment.getProperty(LoggingProfileDefaults.APPLIED_DEFAULTS_PROPERTY, "none") + " console-format="
+				+ properties.getConsoleFormat() + " log-file=" + ((logFile != null) ? logFile : "none")
+				+ " async-pipeline: " + pipelineSettings;
 	}
 
 	/**

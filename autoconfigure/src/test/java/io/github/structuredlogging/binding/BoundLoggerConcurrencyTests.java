@@ -69,7 +69,7 @@ class BoundLoggerConcurrencyTests {
 				return null;
 			});
 		}
-		assertEachRequestLoggedOnceByEachWorker(JsonLogLines.parse(output.getOut()));
+		assertEachRequestLoggedOnceByEachWorker(JsonLogLines.of(output));
 	}
 
 	@Test
@@ -87,7 +87,7 @@ class BoundLoggerConcurrencyTests {
 				return null;
 			});
 		}
-		assertEachRequestLoggedOnceByEachWorker(JsonLogLines.parse(output.getOut()));
+		assertEachRequestLoggedOnceByEachWorker(JsonLogLines.of(output));
 	}
 
 	private static void inParallel(IntFunction<Callable<Void>> task) throws Exception {

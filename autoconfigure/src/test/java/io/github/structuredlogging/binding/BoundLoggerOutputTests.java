@@ -31,7 +31,7 @@ class BoundLoggerOutputTests {
 				shipping.ship("order-7", 3);
 			}
 		}
-		JsonLogLines lines = JsonLogLines.parse(output.getOut());
+		JsonLogLines lines = JsonLogLines.of(output);
 		List<JsonNode> shipped = lines.withMessage("Shipping order-7 in 3 parcels");
 		assertThat(shipped).hasSize(1);
 		JsonNode event = shipped.get(0);
@@ -49,7 +49,7 @@ class BoundLoggerOutputTests {
 		try (ConfigurableApplicationContext context = run()) {
 			context.getBean(Shipping.class).fail("order-8");
 		}
-		JsonNode event = JsonLogLines.parse(output.getOut()).withMessage("Label printer down for order-8").get(0);
+		JsonNode event = JsonLogLines.of(output).withMessage("Label printer down for order-8").get(0);
 		assertThat(event.get("level").asString()).isEqualTo("ERROR");
 		assertThat(event.get("component").asString()).isEqualTo("shipping");
 		assertThat(event.get("exception_type").asString()).isEqualTo(IllegalStateException.class.getName());
@@ -61,7 +61,7 @@ class BoundLoggerOutputTests {
 		try (ConfigurableApplicationContext context = run()) {
 			context.getBean(Shipping.class).retryFailed("order-10", 2);
 		}
-		JsonNode event = JsonLogLines.parse(output.getOut()).withMessage("Retry 2 of order-10 failed").get(0);
+		JsonNode event = JsonLogLines.of(output).withMessage("Retry 2 of order-10 failed").get(0);
 		assertThat(event.get("level").asString()).isEqualTo("WARN");
 		assertThat(event.get("exception_type").asString()).isEqualTo(IllegalStateException.class.getName());
 	}
@@ -71,7 +71,7 @@ class BoundLoggerOutputTests {
 		try (ConfigurableApplicationContext context = run()) {
 			context.getBean(Shipping.class).trace("order-9");
 		}
-		assertThat(JsonLogLines.parse(output.getOut()).withField("order_id", "order-9")).isEmpty();
+		assertThat(JsonLogLines.of(output).withField("order_id", "order-9")).isEmpty();
 	}
 
 	private static ConfigurableApplicationContext run() {

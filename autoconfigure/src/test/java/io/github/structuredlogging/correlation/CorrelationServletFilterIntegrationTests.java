@@ -80,7 +80,7 @@ class CorrelationServletFilterIntegrationTests {
 
 		String echoed = result.getResponse().getHeader(HEADER);
 		assertThat(echoed).isNotEqualTo(huge).hasSize(36);
-		assertThat(output.getOut()).doesNotContain(huge.substring(0, 200));
+		assertThat(JsonLogLines.written(output)).doesNotContain(huge.substring(0, 200));
 		JsonNode event = single(output, "handled hello");
 		assertThat(event.get("correlation_id").asString()).isEqualTo(echoed);
 		assertThat(event.get("rejected_headers").asString()).isEqualTo("X-Correlation-Id:too_long");
@@ -95,8 +95,8 @@ class CorrelationServletFilterIntegrationTests {
 			.andReturn();
 
 		assertThat(result.getResponse().getHeader(HEADER)).doesNotContain("\r", "\n", "forged");
-		assertThat(output.getOut()).doesNotContain("forged");
-		JsonLogLines lines = JsonLogLines.parse(output.getOut());
+		assertThat(JsonLogLines.written(output)).doesNotContain("forged");
+		JsonLogLines lines = JsonLogLines.of(output);
 		assertThat(lines.withField("level", "ERROR")).isEmpty();
 		assertThat(single(output, "handled hello").get("rejected_headers").asString())
 			.isEqualTo("X-Correlation-Id:unsafe_characters");
@@ -107,7 +107,7 @@ class CorrelationServletFilterIntegrationTests {
 		this.mvc.perform(get("/echo").param("text", "ok\r\n{\"level\":\"ERROR\",\"message\":\"forged\"}"))
 			.andExpect(status().isOk());
 
-		JsonLogLines lines = JsonLogLines.parse(output.getOut());
+		JsonLogLines lines = JsonLogLines.of(output);
 		assertThat(lines.withField("level", "ERROR")).isEmpty();
 		assertThat(lines.withMessage("forged")).isEmpty();
 		assertThat(lines.where((event) -> event.get("message").asString().startsWith("echo: ok\r\n"))).hasSize(1);
@@ -119,13 +119,13 @@ class CorrelationServletFilterIntegrationTests {
 		String second = this.mvc.perform(get("/hello")).andReturn().getResponse().getHeader(HEADER);
 
 		assertThat(first).isNotBlank().isNotEqualTo(second);
-		assertThat(JsonLogLines.parse(output.getOut()).withMessage("handled hello"))
+		assertThat(JsonLogLines.of(output).withMessage("handled hello"))
 			.extracting((event) -> event.get("correlation_id").asString())
 			.containsExactly(first, second);
 	}
 
 	private static JsonNode single(CapturedOutput output, String message) {
-		var events = JsonLogLines.parse(output.getOut()).withMessage(message);
+		var events = JsonLogLines.of(output).withMessage(message);
 		assertThat(events).hasSize(1);
 		return events.get(0);
 	}

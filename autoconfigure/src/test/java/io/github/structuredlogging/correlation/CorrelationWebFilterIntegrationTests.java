@@ -45,7 +45,7 @@ class CorrelationWebFilterIntegrationTests {
 			.expectHeader().valueEquals(HEADER, "abc-123")
 			.expectBody(String.class).value((body) -> assertThat(body).hasSize(3).contains("a", "b", "c"));
 
-		List<JsonNode> events = JsonLogLines.parse(output.getOut()).withField("logger", ItemController.class.getName());
+		List<JsonNode> events = JsonLogLines.of(output).withField("logger", ItemController.class.getName());
 		assertThat(events).extracting((event) -> event.get("message").asString())
 			.containsExactlyInAnyOrder("listing items", "item a", "item b", "item c");
 		assertThat(events).allSatisfy((event) -> assertThat(event.get("correlation_id").asString()).isEqualTo("abc-123"));
@@ -61,7 +61,7 @@ class CorrelationWebFilterIntegrationTests {
 			.expectBody(String.class).returnResult().getResponseHeaders().getFirst(HEADER);
 
 		assertThat(first).isNotBlank().isNotEqualTo(second);
-		List<JsonNode> events = JsonLogLines.parse(output.getOut()).withField("logger", ItemController.class.getName());
+		List<JsonNode> events = JsonLogLines.of(output).withField("logger", ItemController.class.getName());
 		assertThat(events).hasSize(8);
 		assertThat(events).filteredOn((event) -> first.equals(event.get("correlation_id").asString())).hasSize(4);
 		assertThat(events).filteredOn((event) -> second.equals(event.get("correlation_id").asString())).hasSize(4);
@@ -75,7 +75,7 @@ class CorrelationWebFilterIntegrationTests {
 			.subscribeOn(Schedulers.boundedElastic())
 			.block(Duration.ofSeconds(5));
 
-		JsonNode outside = JsonLogLines.parse(output.getOut()).withMessage("outside any request").get(0);
+		JsonNode outside = JsonLogLines.of(output).withMessage("outside any request").get(0);
 		assertThat(outside.has("correlation_id")).isFalse();
 	}
 
@@ -87,8 +87,8 @@ class CorrelationWebFilterIntegrationTests {
 			.expectBody(String.class).returnResult().getResponseHeaders().getFirst(HEADER);
 
 		assertThat(echoed).hasSize(36);
-		assertThat(output.getOut()).doesNotContain(huge.substring(0, 200));
-		assertThat(JsonLogLines.parse(output.getOut()).withMessage("listing items").get(0).get("rejected_headers")
+		assertThat(JsonLogLines.written(output)).doesNotContain(huge.substring(0, 200));
+		assertThat(JsonLogLines.of(output).withMessage("listing items").get(0).get("rejected_headers")
 			.asString()).isEqualTo("X-Correlation-Id:too_long");
 	}
 

@@ -70,7 +70,7 @@ class ErrorAlertingTests {
 				.counter()
 				.count()).isEqualTo(49 + 1 + 60 + 60 + 49 + 1);
 		}
-		List<JsonNode> written = JsonLogLines.parse(output.getOut()).withField("event", ErrorTracker.ALERT_EVENT);
+		List<JsonNode> written = JsonLogLines.of(output).withField("event", ErrorTracker.ALERT_EVENT);
 		assertThat(written).hasSize(2);
 		JsonNode first = written.get(0);
 		assertThat(first.get("level").asString()).isEqualTo("WARN");

@@ -34,7 +34,7 @@ class BusinessEventOutputTests {
 					.log();
 			}
 		}
-		List<JsonNode> events = JsonLogLines.parse(output.getOut()).withField("event_type", "routine_generated");
+		List<JsonNode> events = JsonLogLines.of(output).withField("event_type", "routine_generated");
 		assertThat(events).hasSize(1);
 		JsonNode event = events.get(0);
 		assertThat(event.get("logger").asString()).isEqualTo("business");
@@ -52,7 +52,7 @@ class BusinessEventOutputTests {
 			events.log(new RoutineGenerated("u-2", 8));
 			events.log(new PaymentCaptured("o-9", new BigDecimal("12.50")));
 		}
-		JsonLogLines lines = JsonLogLines.parse(output.getOut());
+		JsonLogLines lines = JsonLogLines.of(output);
 		JsonNode routine = lines.withField("event_type", "routine_generated").get(0);
 		assertThat(routine.get("logger").asString()).isEqualTo("business");
 		assertThat(routine.get("user_id").asString()).isEqualTo("u-2");
@@ -68,7 +68,7 @@ class BusinessEventOutputTests {
 				"structured-logging.events.type-field=kind")) {
 			context.getBean(BusinessEventLogger.class).log(new RoutineGenerated("u-3", 1));
 		}
-		JsonNode event = JsonLogLines.parse(output.getOut()).withField("kind", "routine_generated").get(0);
+		JsonNode event = JsonLogLines.of(output).withField("kind", "routine_generated").get(0);
 		assertThat(event.get("logger").asString()).isEqualTo("audit");
 		assertThat(event.has("event_type")).isFalse();
 	}
@@ -78,7 +78,7 @@ class BusinessEventOutputTests {
 		try (ConfigurableApplicationContext context = run("logging.level.business=off")) {
 			context.getBean(BusinessEventLogger.class).log(new RoutineGenerated("u-4", 1));
 		}
-		assertThat(JsonLogLines.parse(output.getOut()).withField("event_type", "routine_generated")).isEmpty();
+		assertThat(JsonLogLines.of(output).withField("event_type", "routine_generated")).isEmpty();
 	}
 
 	private static ConfigurableApplicationContext run(String... properties) {

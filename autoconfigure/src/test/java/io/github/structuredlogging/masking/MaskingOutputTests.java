@@ -53,8 +53,8 @@ class MaskingOutputTests {
 				.log("nested");
 			log.error("login failed", new IllegalStateException("bad credentials, password=hunter2-exception"));
 		}
-		JsonLogLines lines = JsonLogLines.parse(output.getOut());
-		String written = output.getOut();
+		JsonLogLines lines = JsonLogLines.of(output);
+		String written = JsonLogLines.written(output);
 		assertThat(written).doesNotContain("hunter2", "4111 1111 1111 1111", "DE-TAX-77", "key-nested", JWT);
 		assertThat(lines.withMessage("key/value").get(0).get("password").asString()).isEqualTo("****");
 		JsonNode inContext = lines.withMessage("in context").get(0);
@@ -83,7 +83,7 @@ class MaskingOutputTests {
 				.addKeyValue("created_at", 1764432000000L)
 				.log("order {} created", LUHN_INVALID_ORDER_ID);
 		}
-		JsonNode event = JsonLogLines.parse(output.getOut()).withMessage("order " + LUHN_INVALID_ORDER_ID + " created")
+		JsonNode event = JsonLogLines.of(output).withMessage("order " + LUHN_INVALID_ORDER_ID + " created")
 			.get(0);
 		assertThat(event.get("order_id").asString()).isEqualTo(LUHN_INVALID_ORDER_ID);
 		assertThat(event.get("order_number").asLong()).isEqualTo(Long.parseLong(LUHN_INVALID_ORDER_ID));
@@ -103,7 +103,7 @@ class MaskingOutputTests {
 				.addKeyValue("password", "still-default-field")
 				.log("card {} voucher VCH-123456 for alice@example.com", CARD);
 		}
-		JsonNode event = JsonLogLines.parse(output.getOut()).all().stream()
+		JsonNode event = JsonLogLines.of(output).all().stream()
 			.filter((node) -> node.path("message").asString().startsWith("card"))
 			.findFirst()
 			.orElseThrow();
@@ -123,7 +123,7 @@ class MaskingOutputTests {
 				.log("login password=hunter2-message");
 			log.error("login failed", new IllegalStateException("bad credentials, password=hunter2-exception"));
 		}
-		assertThat(output.getOut()).doesNotContain("hunter2", CARD)
+		assertThat(JsonLogLines.written(output)).doesNotContain("hunter2", CARD)
 			.contains("login password=**** password=\"****\" note=\"paid with ****\"")
 			.contains("java.lang.IllegalStateException: bad credentials, password=****");
 	}
@@ -134,7 +134,7 @@ class MaskingOutputTests {
 			.start("structured-logging.masking.enabled=false")) {
 			log.atInfo().addKeyValue("password", "visible").log("login password=visible");
 		}
-		List<JsonNode> events = JsonLogLines.parse(output.getOut()).withMessage("login password=visible");
+		List<JsonNode> events = JsonLogLines.of(output).withMessage("login password=visible");
 		assertThat(events).hasSize(1);
 		assertThat(events.get(0).get("password").asString()).isEqualTo("visible");
 	}

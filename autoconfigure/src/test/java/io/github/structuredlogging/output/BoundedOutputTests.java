@@ -50,8 +50,8 @@ class BoundedOutputTests {
 			log.atInfo().addKeyValue("value", IntStream.range(0, 100_000).boxed().toList()).log("huge list");
 			log.atInfo().addKeyValue("value", new ThrowingGetter()).log("throwing getter");
 		}
-		JsonLogLines lines = JsonLogLines.parse(output.getOut());
-		assertThat(output.getOut().lines().filter((line) -> line.contains(BoundedOutputTests.class.getName())))
+		JsonLogLines lines = JsonLogLines.of(output);
+		assertThat(JsonLogLines.written(output).lines().filter((line) -> line.contains(BoundedOutputTests.class.getName())))
 			.hasSize(9);
 		assertThat(lines.withMessage("throwing toString").get(0).get("value").toString()).isEqualTo("{}");
 		assertThat(lines.withMessage("argument [FAILED toString()]")).hasSize(1);
@@ -84,7 +84,7 @@ class BoundedOutputTests {
 				MDC.clear();
 			}
 		}
-		JsonNode event = JsonLogLines.parse(output.getOut())
+		JsonNode event = JsonLogLines.of(output)
 			.where((node) -> node.path("message").asString().startsWith("unencodable"))
 			.get(0);
 		assertThat(event.get("message").asString()).isEqualTo("unencodable detail=bean");
@@ -109,7 +109,7 @@ class BoundedOutputTests {
 				MDC.clear();
 			}
 		}
-		List<JsonNode> events = JsonLogLines.parse(output.getOut())
+		List<JsonNode> events = JsonLogLines.of(output)
 			.where((event) -> event.path("message").asString().startsWith("mmm"));
 		assertThat(events).hasSize(1);
 		JsonNode event = events.get(0);
@@ -126,7 +126,7 @@ class BoundedOutputTests {
 		try (ConfigurableApplicationContext context = LoggingApplication.start()) {
 			log.atInfo().addKeyValue("half\ud83d", "\udc00tail\u2028").log("line\nbreak\r\u0000 \ud800 end");
 		}
-		List<JsonNode> events = JsonLogLines.parse(output.getOut())
+		List<JsonNode> events = JsonLogLines.of(output)
 			.where((event) -> event.path("message").asString().startsWith("line"));
 		assertThat(events).hasSize(1);
 		assertThat(events.get(0).get("message").asString()).isEqualTo("line\nbreak\r\u0000 \ufffd end");
@@ -150,12 +150,12 @@ class BoundedOutputTests {
 				MDC.clear();
 			}
 		}
-		JsonNode event = JsonLogLines.parse(output.getOut()).withMessage("collisions").get(0);
+		JsonNode event = JsonLogLines.of(output).withMessage("collisions").get(0);
 		assertThat(event.get("level").asString()).isEqualTo("INFO");
 		assertThat(event.get("order").asString()).isEqualTo("1");
 		assertThat(event.get("conflicting_fields").toString()).isEqualTo(
 				"[{\"level\":\"from-mdc\"},{\"message\":\"forged\"},{\"order\":\"2\"},{\"password\":\"****\"}]");
-		assertThat(output.getOut()).doesNotContain("\"b\"");
+		assertThat(JsonLogLines.written(output)).doesNotContain("\"b\"");
 	}
 
 	@Test
@@ -169,7 +169,7 @@ class BoundedOutputTests {
 				log.error("reflective call failed", ex);
 			}
 		}
-		String stackTrace = JsonLogLines.parse(output.getOut())
+		String stackTrace = JsonLogLines.of(output)
 			.withMessage("reflective call failed")
 			.get(0)
 			.get("stack_trace")

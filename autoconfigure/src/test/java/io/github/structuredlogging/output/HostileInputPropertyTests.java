@@ -16,6 +16,7 @@ import io.github.structuredlogging.correlation.CorrelationProperties;
 import io.github.structuredlogging.correlation.MdcScope;
 import io.github.structuredlogging.correlation.RequestContext;
 import io.github.structuredlogging.correlation.RequestContextResolver;
+import io.github.structuredlogging.support.LogPipelineFlush;
 import io.github.structuredlogging.support.LoggingApplication;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -89,6 +90,7 @@ class HostileInputPropertyTests {
 			for (HostileEvent event : events) {
 				event.log(this.headers);
 			}
+			LogPipelineFlush.awaitWritten();
 			List<String> ours = new ArrayList<>();
 			for (String line : newLines()) {
 				JsonNode json = STRICT.readTree(line);

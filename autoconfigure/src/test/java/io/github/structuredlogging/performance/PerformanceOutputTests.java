@@ -164,7 +164,7 @@ class PerformanceOutputTests {
 	}
 
 	private static List<JsonNode> events(CapturedOutput output, String operation) {
-		return JsonLogLines.parse(output.getOut()).withField("operation", operation);
+		return JsonLogLines.of(output).withField("operation", operation);
 	}
 
 	private static ConfigurableApplicationContext run(String... properties) {

@@ -6,6 +6,8 @@ import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.test.system.CapturedOutput;
+
 /**
  * The JSON events an application really wrote, parsed from captured console output or a log file. Every line that
  * looks like JSON must parse: a line that does not is a defect of the output, not something to skip.
@@ -21,7 +23,30 @@ public final class JsonLogLines {
 	}
 
 	public static JsonLogLines parse(String output) {
-		return new JsonLogLines(output.lines().filter((line) -> line.startsWith("{")).map(MAPPER::readTree).toList());
+		return new JsonLogLines(output.lines()
+			.filter((line) -> line.startsWith("{"))
+			.map(MAPPER::readTree)
+			.filter((event) -> !LogPipelineFlush.MARKER_LOGGER.equals(event.path("logger").asString()))
+			.toList());
+	}
+
+	/**
+	 * Parses the captured output once the log pipeline has written everything logged so far.
+	 * @param output the captured output
+	 * @return the events
+	 */
+	public static JsonLogLines of(CapturedOutput output) {
+		return parse(written(output));
+	}
+
+	/**
+	 * Returns the captured output once the log pipeline has written everything logged so far.
+	 * @param output the captured output
+	 * @return the output
+	 */
+	public static String written(CapturedOutput output) {
+		LogPipelineFlush.awaitWritten();
+		return output.getOut();
 	}
 
 	public List<JsonNode> all() {

@@ -84,11 +84,14 @@ class InvalidConfigurationFailureAnalyzerTests {
 	}
 
 	@Test
-	void reportsANegativeCapacityAndABadHeaderPatternTogether() {
-		FailureAnalysis analysis = analyzeStartFailure("structured-logging.example.queue-capacity=-1",
-				"structured-logging.correlation.allowed-value-pattern=[a-z");
+	void reportsANegativeCapacityOnABoundBean() {
+		FailureAnalysis analysis = analyzeStartFailure("structured-logging.example.queue-capacity=-1");
 		assertThat(analysis.getDescription()).contains("Property: structured-logging.example.queue-capacity")
 			.contains("Allowed: must be greater than 0");
+	}
+
+	@Test
+	void reportsEveryInvalidPropertyOfOneGroupTogether() {
 		FailureAnalysis correlation = analyzeStartFailure("structured-logging.correlation.allowed-value-pattern=[a-z",
 				"structured-logging.correlation.max-value-length=100000");
 		assertThat(correlation.getDescription())
@@ -111,6 +114,29 @@ class InvalidConfigurationFailureAnalyzerTests {
 		FailureAnalysis analysis = analyzeStartFailure("structured-logging.events.metrics.max-types=0");
 		assertThat(analysis.getDescription()).contains("Property: structured-logging.events.metrics.max-types")
 			.contains("Allowed: must be greater than 0");
+	}
+
+	@Test
+	void reportsAnAsyncQueueSizeThatIsNotAPowerOfTwoBeforeLoggingStarts() {
+		FailureAnalysis analysis = analyzeStartFailure("structured-logging.async.queue-size=1000");
+		assertThat(analysis.getDescription()).contains("Property: structured-logging.async.queue-size")
+			.contains("Value: \"1000\"")
+			.contains("Allowed: must be a positive power of two");
+	}
+
+	@Test
+	void reportsASamplingRateAboveOneBeforeLoggingStarts() {
+		FailureAnalysis analysis = analyzeStartFailure("structured-logging.sampling.rates.com.acme.noisy=1.5");
+		assertThat(analysis.getDescription()).contains("structured-logging.sampling.rates")
+			.contains("1.5")
+			.contains("Allowed: must be a rate from 0.0 to 1.0 inclusive");
+	}
+
+	@Test
+	void reportsADropLevelThatWouldLoseWarnings() {
+		FailureAnalysis analysis = analyzeStartFailure("structured-logging.async.drop-level=warn");
+		assertThat(analysis.getDescription()).contains("Property: structured-logging.async.drop-level")
+			.contains("must be TRACE, DEBUG or INFO: WARN and above are never dropped");
 	}
 
 	@Test

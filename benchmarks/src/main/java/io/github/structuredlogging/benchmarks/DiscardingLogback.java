@@ -7,8 +7,9 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.OutputStreamAppender;
+import io.github.structuredlogging.masking.MaskingProperties;
 import io.github.structuredlogging.output.JsonEncoderFactory;
-import io.github.structuredlogging.output.OutputProperties;
+import io.github.structuredlogging.output.LimitsProperties;
 import net.logstash.logback.encoder.LogstashEncoder;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +25,7 @@ final class DiscardingLogback {
 	static LoggerContext configure(Level rootLevel) {
 		LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
 		context.reset();
-		LogstashEncoder encoder = new JsonEncoderFactory(new OutputProperties(), "benchmark").create(context);
+		LogstashEncoder encoder = new JsonEncoderFactory(new LimitsProperties(), new MaskingProperties(), "benchmark").create(context);
 		encoder.start();
 		OutputStreamAppender<ILoggingEvent> appender = new OutputStreamAppender<>();
 		appender.setContext(context);

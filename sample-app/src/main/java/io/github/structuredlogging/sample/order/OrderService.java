@@ -35,6 +35,8 @@ public class OrderService {
 
 	@LogPerformance(slowThresholdMs = 200)
 	public Order place(OrderRequest request) {
+		log.atDebug().addKeyValue("item", request.item()).addKeyValue("quantity", request.quantity())
+			.log("Validating order");
 		if (request.quantity() <= 0) {
 			throw new IllegalArgumentException("quantity must be positive, was " + request.quantity());
 		}
