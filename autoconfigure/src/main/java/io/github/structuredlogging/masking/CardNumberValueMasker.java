@@ -15,7 +15,12 @@ import tools.jackson.core.TokenStreamContext;
  */
 public final class CardNumberValueMasker implements ValueMasker {
 
-	private static final Pattern CANDIDATE = Pattern.compile("(?<![0-9])[2-6](?:[ -]?[0-9]){12,18}(?![0-9])");
+	/**
+	 * A run of digits that is not part of a longer token: never glued to a letter or digit, nor joined by a dash to
+	 * one, so the all-digit groups of a UUID or a hex id are not read as a card number.
+	 */
+	private static final Pattern CANDIDATE = Pattern
+		.compile("(?<![0-9A-Za-z_])(?<![0-9A-Za-z_]-)[2-6](?:[ -]?[0-9]){12,18}(?![0-9A-Za-z_])(?!-[0-9A-Za-z_])");
 
 	private static final int MIN_DIGITS = 13;
 

@@ -31,6 +31,13 @@ class ValueMaskersTests {
 	}
 
 	@Test
+	void leavesUuidsAndHexIdsWhoseDigitGroupsPassLuhnAlone() {
+		assertThat(this.cards.mask(null, "order 0a1b2c3d-4111-1111-1111-1111aaaaaaaa")).isNull();
+		assertThat(this.cards.mask(null, "trace ab4111111111111111")).isNull();
+		assertThat(this.cards.mask(null, "4111111111111111cd")).isNull();
+	}
+
+	@Test
 	void findsACardNumberRightAfterACandidateThatFails() {
 		assertThat(this.cards.mask(null, "ref 2 4111111111111111")).isEqualTo("ref 2 ****");
 	}

@@ -54,7 +54,11 @@ public final class LogPipelineFlush {
 		pipeline.addListener(listener);
 		try {
 			LoggerFactory.getLogger(MARKER_LOGGER).info("flush");
-			await().atMost(Duration.ofSeconds(20)).untilTrue(drained);
+			// Polled closely: property tests flush after every case, and Awaitility's default 100 ms would dominate.
+			await().pollDelay(Duration.ZERO)
+				.pollInterval(Duration.ofMillis(1))
+				.atMost(Duration.ofSeconds(20))
+				.untilTrue(drained);
 		}
 		finally {
 			pipeline.removeListener(listener);
