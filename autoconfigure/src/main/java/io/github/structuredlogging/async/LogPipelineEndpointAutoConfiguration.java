@@ -1,6 +1,7 @@
 package io.github.structuredlogging.async;
 
 import ch.qos.logback.classic.LoggerContext;
+import io.github.structuredlogging.output.OnLogbackCondition;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;

@@ -1,6 +1,7 @@
 package io.github.structuredlogging.async;
 
 import ch.qos.logback.classic.LoggerContext;
+import io.github.structuredlogging.output.OnLogbackCondition;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.LoggerFactory;
 

@@ -3,25 +3,21 @@ package io.github.structuredlogging.errors;
 import java.time.Clock;
 
 import ch.qos.logback.classic.LoggerContext;
+import io.github.structuredlogging.output.OnLogbackCondition;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionMessage;
-import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
-import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
  * Auto-configuration that tracks ERROR events and raises alerts on thresholds: an {@link ErrorTracker}, fed by an
@@ -42,7 +38,7 @@ public final class ErrorTrackingAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(LoggerContext.class)
-	@Conditional(LogbackInUseCondition.class)
+	@Conditional(OnLogbackCondition.class)
 	static class LogbackConfiguration {
 
 		/**
@@ -67,23 +63,6 @@ public final class ErrorTrackingAutoConfiguration {
 		@ConditionalOnMissingBean
 		ErrorTrackingHealthIndicator errorsHealthIndicator(ErrorTracker tracker) {
 			return new ErrorTrackingHealthIndicator(tracker);
-		}
-
-	}
-
-	/**
-	 * Logback on the class path is not enough: SLF4J may be bound to another backend.
-	 */
-	static class LogbackInUseCondition extends SpringBootCondition {
-
-		@Override
-		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-			ConditionMessage.Builder message = ConditionMessage.forCondition("Logback in use");
-			Object factory = LoggerFactory.getILoggerFactory();
-			if (factory instanceof LoggerContext) {
-				return ConditionOutcome.match(message.because("SLF4J is bound to Logback"));
-			}
-			return ConditionOutcome.noMatch(message.because("SLF4J is bound to " + factory.getClass().getName()));
 		}
 
 	}

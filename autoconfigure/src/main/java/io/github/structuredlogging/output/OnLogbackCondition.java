@@ -1,4 +1,4 @@
-package io.github.structuredlogging.async;
+package io.github.structuredlogging.output;
 
 import ch.qos.logback.classic.LoggerContext;
 import org.slf4j.ILoggerFactory;
@@ -14,7 +14,7 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
  * Matches when SLF4J is bound to Logback, the only case in which a log pipeline can exist: Logback may be on the
  * class path while another backend is in use.
  */
-class OnLogbackCondition extends SpringBootCondition {
+public class OnLogbackCondition extends SpringBootCondition {
 
 	@Override
 	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
