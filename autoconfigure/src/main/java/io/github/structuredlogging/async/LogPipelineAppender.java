@@ -225,6 +225,29 @@ public class LogPipelineAppender extends UnsynchronizedAppenderBase<ILoggingEven
 		fire((listener) -> listener.pipelineStopped(this));
 	}
 
+	/**
+	 * Waits until every event queued before this call is written and flushed, leaving the pipeline running. The
+	 * writer advances its sequence only after a batch's flush, so reaching the cursor read now means flushed.
+	 * @param timeout how long to wait at most
+	 * @return whether everything queued before the call was flushed in time
+	 */
+	public boolean awaitFlushed(Duration timeout) {
+		if (!isStarted()) {
+			return true;
+		}
+		long target = this.ringBuffer.getCursor();
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (this.processor.getSequence().get() < target) {
+			if (System.nanoTime() - deadline >= 0 || !this.writerThread.isAlive()) {
+				addWarn("Log pipeline '" + getName() + "' still had " + (target - this.processor.getSequence().get())
+						+ " events queued after waiting " + timeout + " for them to be written");
+				return false;
+			}
+			LockSupport.parkNanos(DRAIN_POLL_NANOS);
+		}
+		return true;
+	}
+
 	@Override
 	protected void append(ILoggingEvent event) {
 		Level level = event.getLevel();

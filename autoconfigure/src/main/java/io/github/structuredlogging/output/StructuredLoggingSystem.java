@@ -71,6 +71,20 @@ public class StructuredLoggingSystem extends LogbackLoggingSystem {
 		}
 	}
 
+	/**
+	 * Called when the application context closes: what was logged so far reaches the outputs within the drain
+	 * timeout before Spring Boot lets go of logging. The pipeline keeps running for whatever other shutdown work
+	 * still logs; it is stopped, and drained once more, with the Logback context.
+	 */
+	@Override
+	public void cleanUp() {
+		LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+		for (LogPipelineAppender pipeline : LogPipelines.find(context)) {
+			pipeline.awaitFlushed(pipeline.getDrainTimeout());
+		}
+		super.cleanUp();
+	}
+
 	@Override
 	protected void loadDefaults(LoggingInitializationContext initializationContext, LogFile logFile) {
 		super.loadDefaults(initializationContext, logFile);

@@ -23,11 +23,7 @@ public final class JsonLogLines {
 	}
 
 	public static JsonLogLines parse(String output) {
-		return new JsonLogLines(output.lines()
-			.filter((line) -> line.startsWith("{"))
-			.map(MAPPER::readTree)
-			.filter((event) -> !LogPipelineFlush.MARKER_LOGGER.equals(event.path("logger").asString()))
-			.toList());
+		return new JsonLogLines(output.lines().filter((line) -> line.startsWith("{")).map(MAPPER::readTree).toList());
 	}
 
 	/**
