@@ -121,13 +121,9 @@ class LogPipelineEndToEndTests {
 	}
 
 	private static List<JsonNode> lines(CapturedOutput output, String correlationId, String message) {
-		return output.getOut()
-			.lines()
-			.filter((line) -> line.startsWith("{"))
-			.map(MAPPER::readTree)
-			.filter((event) -> event.has("correlation_id")
-					&& correlationId.equals(event.get("correlation_id").asString())
-					&& message.equals(event.get("message").asString()))
+		return WrittenLog.jsonLines(output.getOut())
+			.stream()
+			.filter(WrittenLog.field("correlation_id", correlationId).and(WrittenLog.field("message", message)))
 			.toList();
 	}
 

@@ -18,6 +18,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import static io.github.structuredlogging.sample.WrittenLog.field;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -98,13 +99,8 @@ class OrderLoggingTests {
 		return response.body();
 	}
 
-	private static Predicate<JsonNode> field(String name, String value) {
-		return (event) -> event.has(name) && value.equals(event.get(name).asString());
-	}
-
 	private static List<JsonNode> events(CapturedOutput output, Predicate<JsonNode> condition) {
-		return output.getOut().lines().filter((line) -> line.startsWith("{")).map(MAPPER::readTree)
-			.filter(condition).toList();
+		return WrittenLog.jsonLines(output.getOut()).stream().filter(condition).toList();
 	}
 
 	private static JsonNode single(List<JsonNode> events, Predicate<JsonNode> condition) {

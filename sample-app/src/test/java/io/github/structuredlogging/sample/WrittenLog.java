@@ -59,6 +59,15 @@ final class WrittenLog {
 		return events().stream().filter(condition).toList();
 	}
 
+	/**
+	 * Parses the JSON events among captured console output, which also holds the banner and other text.
+	 * @param output the captured output
+	 * @return the events, in order
+	 */
+	static List<JsonNode> jsonLines(String output) {
+		return output.lines().filter((line) -> line.startsWith("{")).map(MAPPER::readTree).toList();
+	}
+
 	static Predicate<JsonNode> field(String name, String value) {
 		return (event) -> event.has(name) && value.equals(event.get(name).asString());
 	}
