@@ -41,10 +41,7 @@ class SamplingApplicationTests {
 	@Test
 	void appliesThePerLoggerRateFromYamlAcrossThreadsAndNeverSamplesWarnings() throws Exception {
 		Path file = this.directory.resolve("app.json");
-		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Config.class)
-			.web(WebApplicationType.NONE)
-			.properties("spring.config.name=sampling-test", "logging.file.name=" + file)
-			.run()) {
+		try (ConfigurableApplicationContext context = start(file)) {
 			Logger noisy = LoggerFactory.getLogger("com.acme.noisy.Poller");
 			Logger quiet = LoggerFactory.getLogger("com.acme.Orders");
 			runOnFourThreads(() -> {
@@ -70,10 +67,7 @@ class SamplingApplicationTests {
 	@Test
 	void doesNotCountEventsOfADisabledLevelAsSampled() throws Exception {
 		Path file = this.directory.resolve("app.json");
-		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Config.class)
-			.web(WebApplicationType.NONE)
-			.properties("spring.config.name=sampling-test", "logging.file.name=" + file)
-			.run()) {
+		try (ConfigurableApplicationContext context = start(file)) {
 			Logger noisy = LoggerFactory.getLogger("com.acme.noisy.Poller");
 			LoggingSystem.get(getClass().getClassLoader()).setLogLevel("com.acme.noisy", LogLevel.WARN);
 			LogPipelineAppender pipeline = pipeline();
@@ -84,6 +78,15 @@ class SamplingApplicationTests {
 			assertThat(pipeline.getSampled(Level.INFO)).isZero();
 			assertThat(pipeline.getAccepted(Level.INFO)).isEqualTo(acceptedBefore);
 		}
+	}
+
+	/**
+	 * Starts an application configured by {@code sampling-test.yml}, writing its log to the given file.
+	 */
+	private static ConfigurableApplicationContext start(Path file) {
+		return new SpringApplicationBuilder(Config.class).web(WebApplicationType.NONE)
+			.properties("spring.config.name=sampling-test", "logging.file.name=" + file)
+			.run();
 	}
 
 	private static LogPipelineAppender pipeline() {
