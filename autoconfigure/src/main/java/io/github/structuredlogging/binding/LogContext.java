@@ -7,6 +7,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.springframework.aot.hint.annotation.Reflective;
+
 /**
  * Static identity for the {@link BoundLogger} injected into a bean of the annotated class.
  */
@@ -14,6 +16,9 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
+// Read from the bean's class when its logger is made: ahead-of-time processing registers the class for reflection
+// in a native image.
+@Reflective
 public @interface LogContext {
 
 	/**

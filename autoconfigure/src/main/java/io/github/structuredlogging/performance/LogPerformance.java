@@ -7,6 +7,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.springframework.aot.hint.annotation.Reflective;
+
 /**
  * Measures each call of the annotated method, or of every public method of the annotated class: one log event per
  * call with its duration and outcome, and a Micrometer timer per operation when a {@code MeterRegistry} exists.
@@ -21,6 +23,9 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
+// The interceptor reads this annotation from the bean's methods and class at run time: ahead-of-time processing
+// registers both for reflection in a native image.
+@Reflective
 public @interface LogPerformance {
 
 	/**

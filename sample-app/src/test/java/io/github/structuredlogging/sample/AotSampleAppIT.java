@@ -107,6 +107,23 @@ class AotSampleAppIT {
 	}
 
 	@Test
+	void theNativeImageMetadataCarriesTheStartersHints() throws IOException {
+		Path metadata = Path.of("target/spring-aot/main/resources/META-INF/native-image/io.github.structuredlogging"
+				+ "/structured-logging-sample-app/reachability-metadata.json");
+		List<String> reflected = MAPPER.readTree(metadata.toFile())
+			.get("reflection")
+			.valueStream()
+			.map((entry) -> entry.path("type").asString())
+			.toList();
+		assertThat(reflected).as("positive control: Spring's own hints for the app's beans")
+			.contains("io.github.structuredlogging.sample.order.OrderService");
+		assertThat(reflected).as("bound by the logging system before any bean exists; no bean registers it")
+			.contains("io.github.structuredlogging.limits.LimitsProperties");
+		assertThat(reflected).as("instantiated by Hibernate Validator")
+			.contains("io.github.structuredlogging.validation.PowerOfTwoValidator");
+	}
+
+	@Test
 	void placingAnOrderKeepsEveryFeatureOfTheStarter() throws Exception {
 		HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/orders"))
 			.header("Content-Type", "application/json")
