@@ -13,8 +13,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.JarFile;
 import java.util.function.Predicate;
+import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
@@ -25,6 +25,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.util.FileSystemUtils;
 
 import static io.github.structuredlogging.sample.WrittenLog.field;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -70,7 +72,7 @@ class AotSampleAppIT {
 				.as("the jar holds the code spring-boot:process-aot generated")
 				.isNotNull();
 		}
-		deleteRecursively(WORK);
+		FileSystemUtils.deleteRecursively(WORK);
 		Files.createDirectories(WORK);
 		log = WrittenLog.from(LOG_FILE);
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -226,16 +228,6 @@ class AotSampleAppIT {
 
 	private static URI uri(String path) {
 		return URI.create("http://localhost:" + port + path);
-	}
-
-	private static void deleteRecursively(Path directory) throws IOException {
-		if (Files.exists(directory)) {
-			try (Stream<Path> paths = Files.walk(directory)) {
-				for (Path path : paths.sorted((a, b) -> b.compareTo(a)).toList()) {
-					Files.delete(path);
-				}
-			}
-		}
 	}
 
 }
