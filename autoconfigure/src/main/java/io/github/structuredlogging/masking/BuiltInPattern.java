@@ -8,7 +8,8 @@ import net.logstash.logback.mask.ValueMasker;
 /**
  * The value patterns the starter knows by name, for {@code structured-logging.masking.patterns.<name>}. They are
  * applied in declaration order, each to the result of the one before: patterns that keep a key and mask its value
- * come before broader ones that could swallow the key ({@code Bearer password=...}). Each pattern also matches its
+ * come before broader ones that could swallow the key ({@code Bearer password=...}). Tokens known by their prefix
+ * are found even glued to a word, as frameworks quote input with its spaces stripped. Each pattern also matches its
  * secret JSON-escaped ({@code {\"password\":\"...\"}}) and URL-encoded ({@code password%3D...}), as framework error
  * messages and request logs quote payloads that way.
  */
@@ -16,16 +17,18 @@ public enum BuiltInPattern {
 
 	/** Private keys in PEM form: everything between the BEGIN and END lines, or to the end when cut. */
 	PRIVATE_KEY("private-key", true, TextFeatures.LONG_TOKEN,
-			"-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----(?<secret>[\\s\\S]*?)(?=-----END [A-Z0-9 ]*PRIVATE KEY-----|$)"),
+			"-----BEGIN(?:[ +]|%20)(?:[A-Z0-9]+(?:[ +]|%20))*PRIVATE(?:[ +]|%20)KEY-----(?<secret>[\\s\\S]*?)"
+					+ "(?=-----END(?:[ +]|%20)(?:[A-Z0-9]+(?:[ +]|%20))*PRIVATE(?:[ +]|%20)KEY-----|$)"),
 
 	/**
 	 * The password in the user-info of a URL or connection string: {@code scheme://user:secret@host},
 	 * {@code jdbc:oracle:thin:user/secret@host}.
 	 */
 	URL_CREDENTIALS("url-credentials", true, TextFeatures.ASSIGNMENT,
-			"(?i)\\b[a-z][a-z0-9+.-]*(?::|%3A)(?://|%2F%2F|\\\\/\\\\/)[^\\s/:@%?#\"'<>]*(?::|%3A)"
-					+ "(?<secret1>(?:(?!%40)[^\\s/@\"'<>])+)(?:@|%40)"
-					+ "|\\bjdbc:oracle:thin:[^/\\s@:\"']+/(?<secret2>[^@\\s\"']+)@"),
+			"(?i)(?:(?<![a-z0-9+.-])|(?<=%[0-9a-f]{2}))[a-z][a-z0-9+.-]*(?::|%3A)(?://|%2F%2F|\\\\/\\\\/)"
+					+ "[^\\s/:@%?#\"'<>]*(?::|%3A)(?<secret1>(?:(?!%40)[^\\s/@\"'<>])+)(?:@|%40)"
+					+ "|jdbc(?::|%3A)oracle(?::|%3A)thin(?::|%3A)[^/\\s@:\"'%]+(?:/|%2F)"
+					+ "(?<secret2>(?:(?!%40)[^@\\s\"'])+)(?:@|%40)"),
 
 	/** The whole value of a {@code Cookie} or {@code Set-Cookie} header: every cookie may be a session. */
 	COOKIE_HEADER("cookie-header", true, TextFeatures.ASSIGNMENT,
@@ -47,7 +50,7 @@ public enum BuiltInPattern {
 					+ "(?=[a-z._~-]*[A-Z0-9+/])[A-Za-z0-9._~+/-]*=*)"),
 
 	/** JSON Web Tokens: three base64url parts, the first an encoded JSON object. */
-	JWT("jwt", true, TextFeatures.JWT_PREFIX, "\\beyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*"),
+	JWT("jwt", true, TextFeatures.JWT_PREFIX, "eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*"),
 
 	/**
 	 * Tokens of well-known services, recognisable by their prefix: GitHub ({@code ghp_}, {@code gho_},
@@ -55,19 +58,17 @@ public enum BuiltInPattern {
 	 * ({@code sk_live_}, {@code rk_test_}...) and Google API keys ({@code AIza}).
 	 */
 	SERVICE_TOKEN("service-token", true, TextFeatures.LONG_TOKEN,
-			"\\b(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255}|xox[abposre]-[A-Za-z0-9-]{10,255}"
-					+ "|[sr]k_(?:live|test)_[A-Za-z0-9]{16,255}|AIza[A-Za-z0-9_-]{35})\\b"),
+			"(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255}|xox[abposre]-[A-Za-z0-9-]{10,255}"
+					+ "|[sr]k_(?:live|test)_[A-Za-z0-9]{16,255}|AIza[A-Za-z0-9_-]{35})"),
 
 	/** AWS access key ids: {@code AKIA} or {@code ASIA} and 16 capitals or digits. */
-	AWS_ACCESS_KEY("aws-access-key", true, TextFeatures.LONG_TOKEN, "\\b(?:AKIA|ASIA)[A-Z0-9]{16}\\b"),
+	AWS_ACCESS_KEY("aws-access-key", true, TextFeatures.LONG_TOKEN, "(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Z0-9])"),
 
 	/**
 	 * AWS secret access keys without their key word: exactly 40 base64 characters, with a capital, a small letter
 	 * and a digit, starting with a letter or digit (so paths like {@code /api/v2/...} are never one).
 	 */
-	AWS_SECRET_KEY("aws-secret-key", true, TextFeatures.LONG_TOKEN,
-			"(?<![A-Za-z0-9/+=])(?=[A-Za-z0-9/+]{0,39}[A-Z])(?=[A-Za-z0-9/+]{0,39}[a-z])(?=[A-Za-z0-9/+]{0,39}[0-9])"
-					+ "[A-Za-z0-9][A-Za-z0-9/+]{39}(?![A-Za-z0-9/+=])"),
+	AWS_SECRET_KEY("aws-secret-key", true, TextFeatures.LONG_TOKEN, awsSecretKeyPattern()),
 
 	/** Luhn-checked payment card numbers, see {@link CardNumberValueMasker}. */
 	CARD_NUMBER("card-number", true, TextFeatures.LONG_DIGIT_RUN, null) {
@@ -100,24 +101,39 @@ public enum BuiltInPattern {
 	}
 
 	/**
-	 * The key words of {@link #PASSWORD_PAIR}: a key ends with one of them at a word, {@code _}, {@code -},
-	 * {@code .} or camel-case boundary; then come an optional closing quote, the assignment, an optional opening
+	 * 40 characters of the base64 alphabet, counting a URL-encoded {@code +} or {@code /} as one. A {@code +} may
+	 * border the key, as it stands for a space in URL-encoded text.
+	 */
+	private static String awsSecretKeyPattern() {
+		String character = "(?:[A-Za-z0-9/+]|%2[BbFf])";
+		String before = "(?:(?<=%[0-9A-Fa-f]{2})|(?<![A-Za-z0-9/=]))";
+		return before + "(?=" + character + "{0,39}[A-Z])(?=" + character + "{0,39}[a-z])(?=" + character
+				+ "{0,39}[0-9])[A-Za-z0-9]" + character + "{39}(?![A-Za-z0-9/=]|%2[BbFf]|%3[Dd])";
+	}
+
+	/**
+	 * The key words of {@link #PASSWORD_PAIR}: a key ends with one of them, the short ones ({@code pass},
+	 * {@code pwd}, {@code sid}) only at a word, {@code _}, {@code -}, {@code .} or camel-case boundary, so that
+	 * {@code bypass} is no key; the long ones also glued to a word, as when a framework strips spaces
+	 * ({@code loginpassword=...}). Then come an optional closing quote, the assignment, an optional opening
 	 * quote and an optional authorization scheme, and the value: up to the matching quote when quoted (plain,
 	 * backslash-escaped, single or URL-encoded), else up to the next delimiter.
 	 */
 	private static String keyValuePattern() {
 		String boundary = "(?:(?<![A-Za-z0-9])|(?<=%[0-9A-Fa-f]{2})|(?<=[a-z0-9])(?=[A-Z]))";
-		String keyWord = "(?i:pass(?:word|wd|phrase)?|pwd|secret|token|(?:api|access|secret|private)[_-]?key"
-				+ "|credentials?|authorization|j?session[_-]?id|phpsessid|sid)";
-		String closingQuote = "(?:\\\\?[\"']|%22)?";
-		String assignment = "\\s*(?:=>|[=:]|%3[DdAa])\\s*";
+		String shortKeyWord = boundary + "(?i:pass|pwd|sid)";
+		String longKeyWord = "(?i:password|passwd|passphrase|secret|token|(?:api|access|secret|private)[_-]?key"
+				+ "|credentials?|authorization|j?session[_-]?id|phpsessid)";
+		String quote = "(?:\\\\*[\"']|(?:%5[Cc])?%2[27])";
+		String space = "(?:\\s|\\+|%20)*";
+		String assignment = space + "(?:=>|[=:]|%3[Dd]%3[Ee]|%3[DdAa])" + space;
 		String scheme = "(?:(?i:bearer|basic|token|digest)(?:\\s+|%20|\\+))?";
-		String value = "(?:\\\\\"(?:" + scheme + ")(?<secret1>(?:[^\"\\\\]|\\\\(?!\"))*)"
+		String value = "(?:\\\\+\"(?:" + scheme + ")(?<secret1>(?:[^\"\\\\]|\\\\(?!\\\\*\"))*)"
 				+ "|\"(?:" + scheme + ")(?<secret2>(?:[^\"\\\\]|\\\\.)*)"
 				+ "|'(?:" + scheme + ")(?<secret3>[^']*)"
-				+ "|%22(?:" + scheme + ")(?<secret4>(?:(?!%22)[^&\\s\"])*)"
+				+ "|(?:%5[Cc])?%2[27](?:" + scheme + ")(?<secret4>(?:(?!(?:%5[Cc])?%2[27])[^&\\s\"])*)"
 				+ "|" + scheme + "(?<secret5>[^\\s\"'&;,}\\]<>)]+))";
-		return boundary + keyWord + "(?![A-Za-z0-9])" + closingQuote + assignment + value;
+		return "(?:" + shortKeyWord + "|" + longKeyWord + ")(?![A-Za-z0-9])" + quote + "?" + assignment + value;
 	}
 
 	/**

@@ -34,6 +34,9 @@ public final class CardNumberValueMasker implements ValueMasker {
 
 	private static final int MAX_GROUP = 8;
 
+	/** Digits kept of a first group that runs into other digits: the usual group of four. */
+	private static final int TRIMMED_GROUP = 4;
+
 	private final String replacement;
 
 	private final boolean keepLastFour;
@@ -63,9 +66,13 @@ public final class CardNumberValueMasker implements ValueMasker {
 		int[] uuids = null;
 		int i = 0;
 		while (i < groups.count()) {
-			int last = longestCardFrom(text, groups, i);
+			int start = groups.start(i);
+			int last = longestCardFrom(text, groups, i, start);
+			if (last < 0 && groups.length(i) > TRIMMED_GROUP) {
+				start = groups.end(i) - TRIMMED_GROUP;
+				last = longestCardFrom(text, groups, i, start);
+			}
 			if (last >= 0) {
-				int start = groups.start(i);
 				int end = groups.end(last);
 				if (uuids == null) {
 					uuids = uuidSpans(text);
@@ -86,29 +93,33 @@ public final class CardNumberValueMasker implements ValueMasker {
 	}
 
 	/**
-	 * The last group of the longest card number that starts with group {@code first}, or {@code -1}.
+	 * The last group of the longest card number that starts at {@code start} in group {@code first}, or
+	 * {@code -1}. A number in one group must stand alone; one in several groups may touch a word at either end,
+	 * and may start inside its first group, as when a framework strips the spaces around it
+	 * ({@code For input string: "ref126011 8270 8045 7245cvv"}).
 	 */
-	private static int longestCardFrom(String text, DigitGroups groups, int first) {
-		if (groups.gluedBefore(first) || text.charAt(groups.start(first)) < '2'
-				|| text.charAt(groups.start(first)) > '6') {
+	private static int longestCardFrom(String text, DigitGroups groups, int first, int start) {
+		if (text.charAt(start) < '2' || text.charAt(start) > '6') {
 			return -1;
 		}
+		boolean trimmed = start > groups.start(first);
 		int found = -1;
-		int digits = 0;
+		int digits = groups.end(first) - start;
 		for (int last = first; last < groups.count(); last++) {
-			int length = groups.length(last);
 			if (last > first) {
+				int length = groups.length(last);
 				boolean joined = CardSeparators.isJoint(text, groups.end(last - 1), groups.start(last))
 						&& (last == first + 1 || sameJoint(text, groups, first, last));
-				if (!joined || length < MIN_GROUP || length > MAX_GROUP || groups.length(first) > MAX_GROUP) {
+				if (!joined || length < MIN_GROUP || length > MAX_GROUP || groups.end(first) - start > MAX_GROUP) {
 					break;
 				}
+				digits += length;
 			}
-			digits += length;
 			if (digits > MAX_DIGITS) {
 				break;
 			}
-			if (digits >= MIN_DIGITS && !groups.gluedAfter(last) && passesLuhn(text, groups, first, last)) {
+			boolean alone = !trimmed && !groups.gluedBefore(first) && !groups.gluedAfter(last);
+			if (digits >= MIN_DIGITS && (last > first || alone) && passesLuhn(text, groups, first, start, last)) {
 				found = last;
 			}
 		}
@@ -161,13 +172,14 @@ public final class CardNumberValueMasker implements ValueMasker {
 	}
 
 	/**
-	 * The Luhn check over the digits of groups {@code first} to {@code last}.
+	 * The Luhn check over the digits from {@code start} in group {@code first} to the end of group {@code last}.
 	 */
-	private static boolean passesLuhn(String text, DigitGroups groups, int first, int last) {
+	private static boolean passesLuhn(String text, DigitGroups groups, int first, int start, int last) {
 		int sum = 0;
 		boolean doubled = false;
 		for (int group = last; group >= first; group--) {
-			for (int i = groups.end(group) - 1; i >= groups.start(group); i--) {
+			int from = (group == first) ? start : groups.start(group);
+			for (int i = groups.end(group) - 1; i >= from; i--) {
 				int digit = text.charAt(i) - '0';
 				if (doubled) {
 					digit = (digit > 4) ? digit * 2 - 9 : digit * 2;

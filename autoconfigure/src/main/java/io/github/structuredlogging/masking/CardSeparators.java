@@ -2,14 +2,14 @@ package io.github.structuredlogging.masking;
 
 /**
  * What people type between the digit groups of a card number: space, tab, non-breaking spaces, dash, dot, slash,
- * and the same in URL-encoded ({@code +}, {@code %20}, {@code %C2%A0}) and JSON-escaped ({@code \t},
+ * and the same in URL-encoded ({@code +}, {@code %20}, {@code %09}, {@code %2F}, {@code %C2%A0}) and JSON-escaped ({@code \t},
  * {@code \u00a0}) text. Up to three of them may stand between two groups ({@code 4111 - 1111}, doubled spaces).
  */
 final class CardSeparators {
 
 	private static final int MAX_PER_JOINT = 3;
 
-	private static final String[] ESCAPED = { "%20", "%C2%A0", "\\t", "\\u00a0", "\\u2007", "\\u202f" };
+	private static final String[] ESCAPED = { "%20", "%09", "%2F", "%C2%A0", "\\t", "\\u00a0", "\\u2007", "\\u202f" };
 
 	private CardSeparators() {
 	}
@@ -35,6 +35,36 @@ final class CardSeparators {
 			default:
 				return 0;
 		}
+	}
+
+	/**
+	 * The length of an escaped character that starts at a position and is no separator: {@code %XX} in URL-encoded
+	 * text, {@code \}{@code uXXXX} in JSON-escaped text. Its hex digits belong to no digit group.
+	 * @param text the text
+	 * @param i the position
+	 * @return the number of characters of the escape, or {@code 0} when none starts there
+	 */
+	static int escapeLength(String text, int i) {
+		char c = text.charAt(i);
+		if (c == '%' && isHex(text, i + 1, 2)) {
+			return 3;
+		}
+		if (c == '\\' && i + 1 < text.length() && text.charAt(i + 1) == 'u' && isHex(text, i + 2, 4)) {
+			return 6;
+		}
+		return 0;
+	}
+
+	private static boolean isHex(String text, int from, int count) {
+		if (from + count > text.length()) {
+			return false;
+		}
+		for (int i = from; i < from + count; i++) {
+			if (Character.digit(text.charAt(i), 16) < 0) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**

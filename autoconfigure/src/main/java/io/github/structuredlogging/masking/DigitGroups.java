@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * The maximal runs of digits in a text, in order, each with whether a letter or underscore touches it: digits glued
- * to a word (hex ids, names) are part of that word. Digits inside an escaped separator ({@code %20}) are not a
- * group.
+ * to a word (hex ids, names) are part of that word. Digits inside an escaped character ({@code %20},
+ * {@code %28}, {@code \}{@code u2028}) are not a group.
  */
 final class DigitGroups {
 
@@ -35,6 +35,9 @@ final class DigitGroups {
 				continue;
 			}
 			int separator = CardSeparators.tokenLength(text, i);
+			if (separator == 0) {
+				separator = CardSeparators.escapeLength(text, i);
+			}
 			if (separator > 0) {
 				i += separator;
 				afterWord = false;
