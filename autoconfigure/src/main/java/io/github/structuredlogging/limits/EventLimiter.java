@@ -82,8 +82,8 @@ public final class EventLimiter {
 			boundedMdc = unique.mdc();
 			boundedKeyValues = unique.keyValues();
 		}
-		return new BoundedLoggingEvent(event, this.truncation.truncate(message, this.limits.getMaxMessageLength()),
-				boundedMdc, boundedKeyValues);
+		String boundedMessage = this.truncation.truncate(message, this.limits.getMaxMessageLength());
+		return new BoundedLoggingEvent(event, boundedMessage, boundedMdc, boundedKeyValues);
 	}
 
 	/**
@@ -177,7 +177,8 @@ public final class EventLimiter {
 
 	private Map<String, String> boundedMdc(Map<String, String> mdc) {
 		Map<String, String> bounded = new LinkedHashMap<>();
-		mdc.forEach((key, value) -> bounded.put(key, this.truncation.truncate(value, this.limits.getMaxMdcValueLength())));
+		int maxLength = this.limits.getMaxMdcValueLength();
+		mdc.forEach((key, value) -> bounded.put(key, this.truncation.truncate(value, maxLength)));
 		return bounded;
 	}
 
@@ -202,7 +203,8 @@ public final class EventLimiter {
 		List<KeyValuePair> bounded = new ArrayList<>(Math.min(keyValues.size(), max) + 1);
 		for (int i = 0; i < keyValues.size() && i < max; i++) {
 			KeyValuePair pair = keyValues.get(i);
-			String key = (pair.key != null) ? this.truncation.truncate(pair.key, this.limits.getMaxValueLength()) : "null";
+			String key = (pair.key != null) ? this.truncation.truncate(pair.key, this.limits.getMaxValueLength())
+					: "null";
 			bounded.add(new KeyValuePair(key, this.values.bound(pair.value)));
 		}
 		if (keyValues.size() > max) {

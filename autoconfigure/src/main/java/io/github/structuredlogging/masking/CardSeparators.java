@@ -2,8 +2,9 @@ package io.github.structuredlogging.masking;
 
 /**
  * What people type between the digit groups of a card number: space, tab, non-breaking spaces, dash, dot, slash,
- * and the same in URL-encoded ({@code +}, {@code %20}, {@code %09}, {@code %2F}, {@code %C2%A0}) and JSON-escaped ({@code \t},
- * {@code \u00a0}) text. Up to three of them may stand between two groups ({@code 4111 - 1111}, doubled spaces).
+ * and the same in URL-encoded ({@code +}, {@code %20}, {@code %09}, {@code %2F}, {@code %C2%A0}) and JSON-escaped
+ * ({@code \t}, {@code \}{@code u00a0}) text. Up to three of them may stand between two groups
+ * ({@code 4111 - 1111}, doubled spaces).
  */
 final class CardSeparators {
 

@@ -111,7 +111,8 @@ class SafeLoggingEndToEndTests {
 		assertThat(events).as("the requests were logged, with their bodies, queries and headers")
 			.anySatisfy((event) -> assertThat(event.path("item").asString()).startsWith("book\u2028password=****"))
 			.anySatisfy((event) -> assertThat(event.path("message").asString()).contains("payload={\"item\""))
-			.anySatisfy((event) -> assertThat(event.path("message").asString()).contains("GET /api/orders/42?password=****&token=****"))
+			.anySatisfy((event) -> assertThat(event.path("message").asString())
+				.contains("GET /api/orders/42?password=****&token=****"))
 			.anySatisfy((event) -> assertThat(event.path("message").asString()).contains("Authorization:\"Bearer ****\""))
 			.anySatisfy((event) -> assertThat(event.path("order_id").asString()).startsWith("****\u2028"));
 		assertThat(this.log.events(field("message", "Order not found")))
