@@ -1,6 +1,8 @@
 package io.github.structuredlogging.correlation;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.github.structuredlogging.validation.ValidRegex;
@@ -8,6 +10,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.core.Ordered;
@@ -69,6 +72,20 @@ public class CorrelationProperties {
 	 */
 	@NotNull
 	private Map<@NotBlank String, String> headers = defaultHeaders();
+
+	/**
+	 * Headers copied into the context as a keyed fingerprint instead of their value, because the value is a
+	 * credential: lines of one session stay joinable without exposing it. Remove a header to write its raw value.
+	 */
+	@NotNull
+	private List<@NotBlank String> fingerprintedHeaders = new ArrayList<>(List.of("X-Session-Id"));
+
+	/**
+	 * Key of the fingerprints of session headers, so that they match across instances and restarts. When unset, a
+	 * random key is generated for each process.
+	 */
+	@Size(min = 16)
+	private String fingerprintKey;
 
 	/**
 	 * Longest inbound header value accepted; longer values are rejected, never truncated into the logs. At most
@@ -161,6 +178,22 @@ public class CorrelationProperties {
 
 	public void setHeaders(Map<String, String> headers) {
 		this.headers = headers;
+	}
+
+	public List<String> getFingerprintedHeaders() {
+		return this.fingerprintedHeaders;
+	}
+
+	public void setFingerprintedHeaders(List<String> fingerprintedHeaders) {
+		this.fingerprintedHeaders = fingerprintedHeaders;
+	}
+
+	public String getFingerprintKey() {
+		return this.fingerprintKey;
+	}
+
+	public void setFingerprintKey(String fingerprintKey) {
+		this.fingerprintKey = fingerprintKey;
 	}
 
 	public int getMaxValueLength() {

@@ -21,8 +21,11 @@ public class RequestContextResolver {
 
 	private final CorrelationIdGenerator generator;
 
+	private final SessionFingerprint fingerprint;
+
 	public RequestContextResolver(CorrelationProperties properties, CorrelationIdGenerator generator) {
 		this.properties = properties;
+		this.fingerprint = SessionFingerprint.withKey(properties.getFingerprintKey());
 		this.validator = new HeaderValueValidator(properties.getMaxValueLength(),
 				properties.getAllowedValuePattern());
 		this.generator = generator;
@@ -49,7 +52,7 @@ public class RequestContextResolver {
 			if (key != null && !key.isEmpty()) {
 				String value = accepted(header, headers, rejected);
 				if (value != null) {
-					fields.put(key, value);
+					fields.put(key, isFingerprinted(header) ? this.fingerprint.of(value) : value);
 				}
 			}
 		});
@@ -70,6 +73,15 @@ public class RequestContextResolver {
 		this.properties.getHeaders().values().stream().filter((key) -> key != null && !key.isEmpty()).forEach(keys::add);
 		keys.add(this.properties.getRejectedHeadersKey());
 		return keys;
+	}
+
+	private boolean isFingerprinted(String header) {
+		for (String fingerprinted : this.properties.getFingerprintedHeaders()) {
+			if (fingerprinted.equalsIgnoreCase(header)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private String accepted(String header, UnaryOperator<String> headers, List<String> rejected) {

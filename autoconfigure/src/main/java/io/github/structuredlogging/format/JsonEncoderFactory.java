@@ -1,6 +1,7 @@
 package io.github.structuredlogging.format;
 
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import ch.qos.logback.core.Context;
 import io.github.structuredlogging.masking.MaskingProperties;
@@ -8,6 +9,8 @@ import io.github.structuredlogging.masking.Maskers;
 import io.github.structuredlogging.limits.BoundedThrowableMessageJsonProvider;
 import io.github.structuredlogging.limits.EventLimiter;
 import io.github.structuredlogging.limits.LimitsProperties;
+import io.github.structuredlogging.limits.LineSafeEscapes;
+import io.github.structuredlogging.limits.MessageMaskingThrowableConverter;
 import io.github.structuredlogging.limits.SurrogateSanitizingJsonGenerator;
 import net.logstash.logback.composite.loggingevent.ThrowableClassNameJsonProvider;
 import net.logstash.logback.decorate.JsonGeneratorDecorator;
@@ -30,7 +33,9 @@ import tools.jackson.databind.node.ObjectNode;
  * the same fields under the same names, with the same masking and the same bounds.
  * <p>
  * What the encoder writes passes through two generator decorators: the outer one masks (see {@link Maskers}), the
- * inner one replaces unpaired surrogates. Before that, {@link StructuredJsonEncoder} bounds the event.
+ * inner one replaces unpaired surrogates; the generator writes line and paragraph separators, DEL and C1 controls
+ * escaped ({@link LineSafeEscapes}). Before that, {@link StructuredJsonEncoder} bounds the event, masking any value
+ * before it is cut to its limit.
  */
 public final class JsonEncoderFactory {
 
@@ -96,20 +101,22 @@ public final class JsonEncoderFactory {
 	 */
 	public StructuredJsonEncoder create(Context context) {
 		JacksonModule sensitive = this.masking.isEnabled() ? Maskers.sensitiveModule(this.masking) : null;
+		UnaryOperator<String> textMasking = Maskers.textMasker(this.masking);
 		StructuredJsonEncoder encoder = new StructuredJsonEncoder(
-				new EventLimiter(this.limits, valueMapper(sensitive), ENCODER_FIELDS));
+				new EventLimiter(this.limits, valueMapper(sensitive), ENCODER_FIELDS, textMasking));
 		encoder.setContext(context);
 		encoder.setFieldNames(fieldNames());
 		// Logback context properties are Boot's internal layout settings, not facts about the event.
 		encoder.setIncludeContext(false);
-		encoder.setThrowableConverter(throwableConverter(context));
+		encoder.setThrowableConverter(throwableConverter(context, textMasking));
 		encoder.addProvider(exceptionTypeProvider());
 		encoder.addProvider(new BoundedThrowableMessageJsonProvider(EXCEPTION_MESSAGE_FIELD,
-				this.limits.getMaxExceptionMessageLength()));
+				this.limits.getMaxExceptionMessageLength(), textMasking));
 		if (this.serviceName != null && !this.serviceName.isBlank()) {
 			ObjectNode customFields = JsonNodeFactory.instance.objectNode().put(SERVICE_FIELD, this.serviceName);
 			encoder.setCustomFields(customFields.toString());
 		}
+		encoder.addDecorator(LineSafeEscapes.jsonDecorator());
 		encoder.addDecorator((JsonGeneratorDecorator) SurrogateSanitizingJsonGenerator::new);
 		if (sensitive != null) {
 			encoder.addDecorator(Maskers.decorator(this.masking, TRUSTED_FIELDS));
@@ -146,8 +153,8 @@ public final class JsonEncoderFactory {
 		return names;
 	}
 
-	private ShortenedThrowableConverter throwableConverter(Context context) {
-		ShortenedThrowableConverter converter = new ShortenedThrowableConverter();
+	private ShortenedThrowableConverter throwableConverter(Context context, UnaryOperator<String> textMasking) {
+		ShortenedThrowableConverter converter = new MessageMaskingThrowableConverter(textMasking);
 		converter.setContext(context);
 		converter.setMaxDepthPerThrowable(this.limits.getMaxStackDepth());
 		converter.setMaxLength(this.limits.getMaxStackTraceLength());

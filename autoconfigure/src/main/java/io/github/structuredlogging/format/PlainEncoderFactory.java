@@ -13,10 +13,11 @@ import io.github.structuredlogging.masking.Maskers;
 final class PlainEncoderFactory {
 
 	/**
-	 * Line breaks inside the message are replaced so that one event stays one line, whatever the message holds.
+	 * The message and key/values are written with line breaks escaped (see {@link Maskers#plainLayout}), so that one
+	 * event stays one line, whatever they hold.
 	 */
 	static final String PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %5level [%15.15thread] %-40.40logger{39} "
-			+ "[%X{correlation_id:-}] : %replace(%msg){'[\\r\\n]+', ' '} %kvp%n%throwable";
+			+ "[%X{correlation_id:-}] : %msg %kvp%n%throwable";
 
 	private PlainEncoderFactory() {
 	}

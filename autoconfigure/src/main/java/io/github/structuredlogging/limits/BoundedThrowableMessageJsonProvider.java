@@ -1,5 +1,7 @@
 package io.github.structuredlogging.limits;
 
+import java.util.function.UnaryOperator;
+
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import net.logstash.logback.composite.AbstractFieldJsonProvider;
@@ -14,9 +16,18 @@ public final class BoundedThrowableMessageJsonProvider extends AbstractFieldJson
 
 	private final int maxLength;
 
-	public BoundedThrowableMessageJsonProvider(String fieldName, int maxLength) {
+	private final Truncation truncation;
+
+	/**
+	 * Creates a provider.
+	 * @param fieldName the field written
+	 * @param maxLength the most characters of the message written
+	 * @param masking masks the secrets in the whole message before it is cut
+	 */
+	public BoundedThrowableMessageJsonProvider(String fieldName, int maxLength, UnaryOperator<String> masking) {
 		setFieldName(fieldName);
 		this.maxLength = maxLength;
+		this.truncation = new Truncation(masking);
 	}
 
 	@Override
@@ -24,7 +35,7 @@ public final class BoundedThrowableMessageJsonProvider extends AbstractFieldJson
 		IThrowableProxy throwable = event.getThrowableProxy();
 		if (throwable != null && throwable.getMessage() != null) {
 			JsonWritingUtils.writeStringField(generator, getFieldName(),
-					Truncation.truncate(throwable.getMessage(), this.maxLength));
+					this.truncation.truncate(throwable.getMessage(), this.maxLength));
 		}
 	}
 

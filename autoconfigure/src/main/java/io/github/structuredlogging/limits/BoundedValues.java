@@ -33,8 +33,11 @@ final class BoundedValues {
 
 	private final int maxDepth;
 
-	BoundedValues(ObjectMapper mapper, LimitsProperties limits) {
+	private final Truncation truncation;
+
+	BoundedValues(ObjectMapper mapper, LimitsProperties limits, Truncation truncation) {
 		this.mapper = mapper;
+		this.truncation = truncation;
 		this.maxValueLength = limits.getMaxValueLength();
 		this.maxEntries = limits.getMaxCollectionSize();
 		this.maxDepth = limits.getMaxNestingDepth();
@@ -64,7 +67,7 @@ final class BoundedValues {
 			return value;
 		}
 		if (value instanceof CharSequence text) {
-			return Truncation.truncate(text.toString(), this.maxValueLength);
+			return this.truncation.truncate(text.toString(), this.maxValueLength);
 		}
 		if (value instanceof Enum<?> constant) {
 			return constant.name();
@@ -101,7 +104,7 @@ final class BoundedValues {
 				bounded.put("...", "[" + (map.size() - this.maxEntries) + " more entries]");
 				break;
 			}
-			bounded.put(Truncation.truncate(safeToString(entry.getKey()), this.maxValueLength),
+			bounded.put(this.truncation.truncate(safeToString(entry.getKey()), this.maxValueLength),
 					bound(entry.getValue(), depth + 1, enclosing));
 		}
 		return bounded;
@@ -130,7 +133,7 @@ final class BoundedValues {
 			tree = this.mapper.valueToTree(value);
 		}
 		catch (RuntimeException | StackOverflowError ex) {
-			return Truncation.truncate(safeToString(value), this.maxValueLength);
+			return this.truncation.truncate(safeToString(value), this.maxValueLength);
 		}
 		return node(tree, depth);
 	}
@@ -139,7 +142,7 @@ final class BoundedValues {
 		if (node.isString()) {
 			String text = node.asString();
 			return (text.length() <= this.maxValueLength) ? node
-					: NODES.stringNode(Truncation.truncate(text, this.maxValueLength));
+					: NODES.stringNode(this.truncation.truncate(text, this.maxValueLength));
 		}
 		if (!node.isContainer()) {
 			return node;
@@ -165,7 +168,7 @@ final class BoundedValues {
 				bounded.put("...", "[" + (node.size() - this.maxEntries) + " more entries]");
 				break;
 			}
-			bounded.set(Truncation.truncate(property.getKey(), this.maxValueLength),
+			bounded.set(this.truncation.truncate(property.getKey(), this.maxValueLength),
 					node(property.getValue(), depth + 1));
 		}
 		return bounded;

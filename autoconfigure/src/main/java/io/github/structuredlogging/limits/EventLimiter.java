@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import org.slf4j.event.KeyValuePair;
@@ -39,15 +40,20 @@ public final class EventLimiter {
 
 	private final Set<String> reserved;
 
+	private final Truncation truncation;
+
 	/**
 	 * Creates a limiter.
 	 * @param limits the bounds
 	 * @param mapper the mapper that converts logged objects
 	 * @param encoderFields the top-level fields the encoder writes itself
+	 * @param masking masks the secrets in a text before it is cut to a limit
 	 */
-	public EventLimiter(LimitsProperties limits, ObjectMapper mapper, Set<String> encoderFields) {
+	public EventLimiter(LimitsProperties limits, ObjectMapper mapper, Set<String> encoderFields,
+			UnaryOperator<String> masking) {
 		this.limits = limits;
-		this.values = new BoundedValues(mapper, limits);
+		this.truncation = new Truncation(masking);
+		this.values = new BoundedValues(mapper, limits, this.truncation);
 		Set<String> reserved = new HashSet<>(encoderFields);
 		reserved.addAll(Set.of(TRUNCATED_KEY_VALUES, CONFLICTING_FIELDS, ENCODING_ERROR));
 		this.reserved = Set.copyOf(reserved);
@@ -76,8 +82,8 @@ public final class EventLimiter {
 			boundedMdc = unique.mdc();
 			boundedKeyValues = unique.keyValues();
 		}
-		return new BoundedLoggingEvent(event, Truncation.truncate(message, this.limits.getMaxMessageLength()),
-				boundedMdc, boundedKeyValues);
+		String boundedMessage = this.truncation.truncate(message, this.limits.getMaxMessageLength());
+		return new BoundedLoggingEvent(event, boundedMessage, boundedMdc, boundedKeyValues);
 	}
 
 	/**
@@ -171,7 +177,8 @@ public final class EventLimiter {
 
 	private Map<String, String> boundedMdc(Map<String, String> mdc) {
 		Map<String, String> bounded = new LinkedHashMap<>();
-		mdc.forEach((key, value) -> bounded.put(key, Truncation.truncate(value, this.limits.getMaxMdcValueLength())));
+		int maxLength = this.limits.getMaxMdcValueLength();
+		mdc.forEach((key, value) -> bounded.put(key, this.truncation.truncate(value, maxLength)));
 		return bounded;
 	}
 
@@ -196,7 +203,8 @@ public final class EventLimiter {
 		List<KeyValuePair> bounded = new ArrayList<>(Math.min(keyValues.size(), max) + 1);
 		for (int i = 0; i < keyValues.size() && i < max; i++) {
 			KeyValuePair pair = keyValues.get(i);
-			String key = (pair.key != null) ? Truncation.truncate(pair.key, this.limits.getMaxValueLength()) : "null";
+			String key = (pair.key != null) ? this.truncation.truncate(pair.key, this.limits.getMaxValueLength())
+					: "null";
 			bounded.add(new KeyValuePair(key, this.values.bound(pair.value)));
 		}
 		if (keyValues.size() > max) {

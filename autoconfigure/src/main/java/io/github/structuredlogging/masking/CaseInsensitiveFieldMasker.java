@@ -11,9 +11,10 @@ import net.logstash.logback.mask.FieldMasker;
 import tools.jackson.core.TokenStreamContext;
 
 /**
- * Masks fields by name at any depth, ignoring case, dashes and underscores. Logstash's own
- * {@code FieldNameBasedFieldMasker} matches names exactly, so {@code Authorization} from a header, {@code apiKey}
- * from a record and {@code api_key} from a map would each need listing.
+ * Masks fields by name at any depth, ignoring case, dashes and underscores, and also when a name ends with a masked
+ * one ({@code db_password}, {@code newPassword}, {@code client_secret} for {@code password} and {@code secret}).
+ * Logstash's own {@code FieldNameBasedFieldMasker} matches names exactly, so {@code Authorization} from a header,
+ * {@code apiKey} from a record and {@code api_key} from a map would each need listing.
  */
 public final class CaseInsensitiveFieldMasker implements FieldMasker {
 
@@ -49,12 +50,24 @@ public final class CaseInsensitiveFieldMasker implements FieldMasker {
 	boolean isMasked(String name) {
 		Boolean masked = this.decisions.get(name);
 		if (masked == null) {
-			masked = this.names.contains(normalize(name));
+			masked = isMaskedName(normalize(name));
 			if (this.decisions.size() < MAX_CACHED_DECISIONS) {
 				this.decisions.put(name, masked);
 			}
 		}
 		return masked;
+	}
+
+	private boolean isMaskedName(String normalized) {
+		if (this.names.contains(normalized)) {
+			return true;
+		}
+		for (String masked : this.names) {
+			if (normalized.endsWith(masked)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

@@ -4,11 +4,12 @@ import java.util.List;
 
 import ch.qos.logback.classic.pattern.ClassicConverter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import io.github.structuredlogging.limits.LineSafeEscapes;
 import org.slf4j.event.KeyValuePair;
 
 /**
  * Writes the key/values of an event as {@code key="value"} pairs, like Logback's {@code %kvp}, with values masked by
- * field name and by value pattern.
+ * field name and by value pattern, and control characters escaped.
  */
 final class MaskingKeyValuePairConverter extends ClassicConverter {
 
@@ -38,7 +39,7 @@ final class MaskingKeyValuePairConverter extends ClassicConverter {
 			String key = String.valueOf(pair.key);
 			String value = (this.fields.isMasked(key)) ? this.replacement
 					: this.values.maskText(String.valueOf(pair.value));
-			text.append(key).append("=\"").append(value).append('"');
+			text.append(LineSafeEscapes.escape(key)).append("=\"").append(LineSafeEscapes.escape(value)).append('"');
 		}
 		return text.toString();
 	}

@@ -37,16 +37,19 @@ public class MaskingProperties {
 
 	/**
 	 * Field names whose value is masked whatever it holds, at any depth. Matched ignoring case, dashes and
-	 * underscores, so "api_key" also masks "apiKey" and "API-KEY".
+	 * underscores, so "api_key" also masks "apiKey" and "API-KEY", and also as the end of a longer name, so
+	 * "password" also masks "db_password" and "newPassword".
 	 */
 	@NotNull
-	private List<@NotBlank String> fields = new ArrayList<>(List.of("password", "passwd", "secret", "token",
-			"access_token", "refresh_token", "api_key", "apikey", "authorization", "cookie", "set-cookie"));
+	private List<@NotBlank String> fields = new ArrayList<>(List.of("password", "passwd", "pwd", "passphrase",
+			"secret", "token", "api_key", "apikey", "private_key", "access_key", "credentials", "authorization",
+			"cookie", "jsessionid"));
 
 	/**
-	 * Value patterns, by name. The built-in names are card-number, bearer-token, jwt and password-pair (on by
-	 * default) and email and iban (off by default); set "enabled" to switch one. Any other name adds a pattern of
-	 * your own from its "regex"; a named group "secret" in it masks only that part of the match.
+	 * Value patterns, by name. The built-in names are private-key, url-credentials, cookie-header, password-pair,
+	 * bearer-token, jwt, service-token, aws-access-key, aws-secret-key and card-number (on by default) and email
+	 * and iban (off by default); set "enabled" to switch one. Any other name adds a pattern of your own from its
+	 * "regex"; a named group "secret" in it masks only that part of the match.
 	 */
 	@NotNull
 	private Map<String, @Valid PatternProperties> patterns = new LinkedHashMap<>();

@@ -9,8 +9,9 @@ import tools.jackson.core.TokenStreamContext;
 /**
  * Masks every occurrence of a pattern inside a text value, not only values that match as a whole (as logstash's
  * {@code RegexValueMasker} with {@code matches()} semantics would need). When the pattern has a named group
- * {@value #SECRET_GROUP}, only that group is replaced, so {@code password=hunter2} becomes {@code password=****}.
- * The replacement is written literally: a {@code $} in it is not a group reference.
+ * {@value #SECRET_GROUP} (or several, named {@code secret1}, {@code secret2}... for alternatives), only the group
+ * that matched is replaced, so {@code password=hunter2} becomes {@code password=****}. The replacement is written
+ * literally: a {@code $} in it is not a group reference.
  */
 public final class PatternValueMasker implements ValueMasker {
 
@@ -21,7 +22,10 @@ public final class PatternValueMasker implements ValueMasker {
 
 	private final String replacement;
 
-	private final boolean secretGroup;
+	private static final Pattern GROUP_NAME = Pattern.compile("\\(\\?<(" + SECRET_GROUP + "[0-9]*)>");
+
+	/** The names of the secret groups, empty when the whole match is replaced. */
+	private final String[] secretGroups;
 
 	/**
 	 * Creates a masker.
@@ -31,7 +35,8 @@ public final class PatternValueMasker implements ValueMasker {
 	public PatternValueMasker(Pattern pattern, String replacement) {
 		this.pattern = pattern;
 		this.replacement = replacement;
-		this.secretGroup = pattern.pattern().contains("(?<" + SECRET_GROUP + ">");
+		this.secretGroups = GROUP_NAME.matcher(pattern.pattern()).results().map((group) -> group.group(1))
+			.toArray(String[]::new);
 	}
 
 	@Override
@@ -47,8 +52,9 @@ public final class PatternValueMasker implements ValueMasker {
 		int copied = 0;
 		boolean replaced = false;
 		do {
-			int start = this.secretGroup ? matcher.start(SECRET_GROUP) : matcher.start();
-			int end = this.secretGroup ? matcher.end(SECRET_GROUP) : matcher.end();
+			String group = secretGroup(matcher);
+			int start = (group != null) ? matcher.start(group) : matcher.start();
+			int end = (group != null) ? matcher.end(group) : matcher.end();
 			if (start >= 0) {
 				masked.append(text, copied, start).append(this.replacement);
 				copied = end;
@@ -60,6 +66,19 @@ public final class PatternValueMasker implements ValueMasker {
 			return null;
 		}
 		return masked.append(text, copied, text.length()).toString();
+	}
+
+	/**
+	 * The secret group that took part in the match, or {@code null} when the pattern has none; when it has some but
+	 * none matched (an empty alternative), the first one, which then marks nothing.
+	 */
+	private String secretGroup(Matcher matcher) {
+		for (String group : this.secretGroups) {
+			if (matcher.start(group) >= 0) {
+				return group;
+			}
+		}
+		return (this.secretGroups.length > 0) ? this.secretGroups[0] : null;
 	}
 
 }

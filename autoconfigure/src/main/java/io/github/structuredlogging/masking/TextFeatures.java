@@ -9,10 +9,10 @@ import java.math.BigInteger;
  */
 final class TextFeatures {
 
-	/** At least 13 digits in a run, separated by single spaces or dashes at most. */
+	/** At least 13 digits in a run, with up to three {@link CardSeparators} between any two. */
 	static final int LONG_DIGIT_RUN = 1;
 
-	/** An equals sign or a colon. */
+	/** An equals sign or a colon, also URL-encoded ({@code %3D}, {@code %3A}). */
 	static final int ASSIGNMENT = 1 << 1;
 
 	/** The word "bearer" or "basic", in any case. */
@@ -24,18 +24,40 @@ final class TextFeatures {
 	/** An at sign. */
 	static final int AT_SIGN = 1 << 4;
 
+	/**
+	 * At least {@value #MIN_TOKEN_LENGTH} letters, digits, {@code _}, {@code +} or {@code /} in a row: every key,
+	 * access key and base64 line of a private key has one, while words, UUIDs and ids rarely do.
+	 */
+	static final int LONG_TOKEN = 1 << 5;
+
+	static final int MIN_TOKEN_LENGTH = 20;
+
 	/** Features of values that are not text: none, except a long digit run for large whole numbers. */
 	private static final int NONE = 0;
 
-	private static final int MIN_CARD_DIGITS = 13;
+	private static final int MAX_SEPARATORS = 3;
 
 	private static final byte OTHER = 0;
 
-	private static final byte DIGIT = 1;
+	/** A letter or underscore, which no pattern is found by. */
+	private static final byte LETTER = 1;
 
-	private static final byte SEPARATOR = 2;
+	private static final byte DIGIT = 2;
 
-	private static final byte MARKER = 3;
+	/** A card separator that tokens never hold. */
+	private static final byte SEPARATOR = 3;
+
+	/** A card separator that base64 tokens hold: {@code +} and {@code /}. */
+	private static final byte TOKEN_SEPARATOR = 4;
+
+	/** A letter that may start a pattern's key word. */
+	private static final byte MARKER_LETTER = 5;
+
+	/** A character that may start an escaped separator or an URL-encoded assignment: {@code %} and backslash. */
+	private static final byte ESCAPE = 6;
+
+	/** Punctuation a pattern is found by: {@code =}, {@code :} and {@code @}. */
+	private static final byte MARKER = 7;
 
 	private static final byte[] KINDS = kinds();
 
@@ -47,7 +69,7 @@ final class TextFeatures {
 			return of(text);
 		}
 		if (value instanceof Long || value instanceof BigInteger) {
-			return (value.toString().length() >= MIN_CARD_DIGITS) ? LONG_DIGIT_RUN : NONE;
+			return (value.toString().length() >= CardNumberValueMasker.MIN_DIGITS) ? LONG_DIGIT_RUN : NONE;
 		}
 		return NONE;
 	}
@@ -55,38 +77,74 @@ final class TextFeatures {
 	static int of(String text) {
 		int features = 0;
 		int digits = 0;
-		boolean afterDigit = false;
+		int separators = 0;
+		int token = 0;
 		int length = text.length();
 		for (int i = 0; i < length; i++) {
 			char c = text.charAt(i);
-			int kind = (c < KINDS.length) ? KINDS[c] : OTHER;
-			if (kind == OTHER) {
-				digits = 0;
-				afterDigit = false;
-				continue;
-			}
-			if (kind == DIGIT) {
-				if (++digits >= MIN_CARD_DIGITS) {
-					features |= LONG_DIGIT_RUN;
+			int kind = (c < KINDS.length) ? KINDS[c] : wideKind(c);
+			switch (kind) {
+				case DIGIT -> {
+					token++;
+					separators = 0;
+					if (++digits >= CardNumberValueMasker.MIN_DIGITS) {
+						features |= LONG_DIGIT_RUN;
+					}
 				}
-				afterDigit = true;
-				continue;
+				case LETTER, MARKER_LETTER -> {
+					token++;
+					digits = 0;
+					separators = 0;
+					if (kind == MARKER_LETTER) {
+						features |= feature(text, i, c);
+					}
+				}
+				case SEPARATOR, TOKEN_SEPARATOR -> {
+					token = (kind == TOKEN_SEPARATOR) ? token + 1 : 0;
+					if (digits == 0 || ++separators > MAX_SEPARATORS) {
+						digits = 0;
+						separators = 0;
+					}
+				}
+				case ESCAPE -> {
+					features |= feature(text, i, c);
+					token = 0;
+					int separator = CardSeparators.tokenLength(text, i);
+					if (separator > 0 && digits > 0 && ++separators <= MAX_SEPARATORS) {
+						i += separator - 1;
+					}
+					else {
+						digits = 0;
+						separators = 0;
+					}
+				}
+				default -> {
+					if (kind == MARKER) {
+						features |= feature(text, i, c);
+					}
+					token = 0;
+					digits = 0;
+					separators = 0;
+				}
 			}
-			if (kind == SEPARATOR && afterDigit) {
-				afterDigit = false;
-				continue;
+			if (token >= MIN_TOKEN_LENGTH) {
+				features |= LONG_TOKEN;
 			}
-			digits = 0;
-			afterDigit = false;
-			features |= feature(text, i, c);
 		}
 		return features;
+	}
+
+	private static int wideKind(char c) {
+		return (c == '\u00A0' || c == '\u2007' || c == '\u202F') ? SEPARATOR : OTHER;
 	}
 
 	private static int feature(String text, int i, char c) {
 		switch (c) {
 			case '=', ':':
 				return ASSIGNMENT;
+			case '%':
+				return (text.regionMatches(true, i + 1, "3D", 0, 2) || text.regionMatches(true, i + 1, "3A", 0, 2))
+						? ASSIGNMENT : 0;
 			case '@':
 				return AT_SIGN;
 			case 'b', 'B':
@@ -101,17 +159,30 @@ final class TextFeatures {
 	}
 
 	/**
-	 * Sorts ASCII characters by what the scan does with them, so that the common case (a letter or punctuation no
-	 * pattern starts with) costs one table lookup.
+	 * Sorts ASCII characters by what the scan does with them, so that the common case (a letter no pattern starts
+	 * with) costs one table lookup.
 	 */
 	private static byte[] kinds() {
 		byte[] kinds = new byte[128];
+		for (char c = 'a'; c <= 'z'; c++) {
+			kinds[c] = LETTER;
+			kinds[Character.toUpperCase(c)] = LETTER;
+		}
+		kinds['_'] = LETTER;
 		for (char c = '0'; c <= '9'; c++) {
 			kinds[c] = DIGIT;
 		}
-		kinds[' '] = SEPARATOR;
-		kinds['-'] = SEPARATOR;
-		for (char c : new char[] { '=', ':', '@', 'b', 'B', 'e' }) {
+		for (char c : new char[] { ' ', '\t', '-', '.' }) {
+			kinds[c] = SEPARATOR;
+		}
+		kinds['+'] = TOKEN_SEPARATOR;
+		kinds['/'] = TOKEN_SEPARATOR;
+		for (char c : new char[] { 'b', 'B', 'e' }) {
+			kinds[c] = MARKER_LETTER;
+		}
+		kinds['%'] = ESCAPE;
+		kinds['\\'] = ESCAPE;
+		for (char c : new char[] { '=', ':', '@' }) {
 			kinds[c] = MARKER;
 		}
 		return kinds;

@@ -1,6 +1,7 @@
 package io.github.structuredlogging.correlation;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -109,6 +110,38 @@ class RequestContextResolverTests {
 		assertThat(context.fields()).containsEntry("trace", "t-1").containsEntry("tenant", "acme")
 			.containsEntry("request_id", "generated").doesNotContainKey("session_id");
 		assertThat(custom.keys()).contains("trace", "tenant", "request_id").doesNotContain("session_id", "");
+	}
+
+	@Test
+	void writesTheSessionIdAsAStableKeyedFingerprint() {
+		String session = "9F2B6C1D4E8A7F3B5C0D2E6A";
+		RequestContext first = resolve(Map.of("X-Session-Id", session, "X-User-Id", "user-42"));
+		RequestContext second = resolve(Map.of("X-Session-Id", session));
+		RequestContext other = resolve(Map.of("X-Session-Id", session + "0"));
+
+		String fingerprint = first.fields().get("session_id");
+		assertThat(fingerprint).matches("[0-9a-f]{16}").isEqualTo(second.fields().get("session_id"))
+			.isNotEqualTo(other.fields().get("session_id"));
+		assertThat(first.fields().toString()).doesNotContain(session.substring(0, 6));
+		assertThat(first.fields()).containsEntry("user_id", "user-42");
+	}
+
+	@Test
+	void fingerprintsWithTheConfiguredKeyAcrossInstancesAndWritesRawValuesOnlyWhenAskedTo() {
+		CorrelationProperties keyed = new CorrelationProperties();
+		keyed.setFingerprintKey("a-key-shared-by-every-instance");
+		String session = "s-1234567890";
+		String onOne = new RequestContextResolver(keyed, () -> "id").resolve(Map.of("X-Session-Id", session)::get)
+			.fields().get("session_id");
+		String onAnother = new RequestContextResolver(keyed, () -> "id")
+			.resolve(Map.of("X-Session-Id", session)::get).fields().get("session_id");
+		String unkeyed = resolve(Map.of("X-Session-Id", session)).fields().get("session_id");
+		CorrelationProperties raw = new CorrelationProperties();
+		raw.setFingerprintedHeaders(List.of());
+
+		assertThat(onOne).isEqualTo(onAnother).isNotEqualTo(unkeyed).isNotEqualTo(session);
+		assertThat(new RequestContextResolver(raw, () -> "id").resolve(Map.of("X-Session-Id", session)::get)
+			.fields()).containsEntry("session_id", session);
 	}
 
 	private RequestContext resolve(Map<String, String> headers) {

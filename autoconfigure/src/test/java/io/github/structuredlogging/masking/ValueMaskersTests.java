@@ -1,6 +1,7 @@
 package io.github.structuredlogging.masking;
 
 import java.math.BigInteger;
+import java.util.List;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,26 @@ class ValueMaskersTests {
 	}
 
 	@Test
+	void triesEveryWindowOfWholeGroupsWhateverTheSeparator() {
+		assertThat(this.cards.mask(null, "ref 4111111111111111 123")).isEqualTo("ref **** 123");
+		assertThat(this.cards.mask(null, "card 4111-1111-1111-1111-12/27")).isEqualTo("card ****-12/27");
+		for (String separator : List.of(".", "/", "\t", "\u00A0", "  ", " - ", "+", "%20", "%C2%A0", "\\t")) {
+			String card = String.join(separator, "4111", "1111", "1111", "1111");
+			assertThat(this.cards.mask(null, "card " + card + " ok")).as(card).isEqualTo("card **** ok");
+		}
+		assertThat(this.cards.mask(null, "For input string: \"ref126011 8270 8045 7245cvv\""))
+			.isEqualTo("For input string: \"ref12****cvv\"");
+	}
+
+	@Test
+	void leavesIpAddressesPhoneNumbersAndMixedSeparatorsAlone() {
+		assertThat(this.cards.mask(null, "from 203.0.113.5 203.0.113.9")).isNull();
+		assertThat(this.cards.mask(null, "call +49 30 12345678")).isNull();
+		assertThat(this.cards.mask(null, "shipment 41111111111111111111 123")).isNull();
+		assertThat(this.cards.mask(null, "ISBN 978-3-16-148410-0")).isNull();
+	}
+
+	@Test
 	void keepsTheLastFourDigitsWhenAsked() {
 		assertThat(new CardNumberValueMasker("****", true).mask(null, "card 4111 1111 1111 1234 "))
 			.isNull();
@@ -71,6 +92,49 @@ class ValueMaskersTests {
 		assertThat(mask(BuiltInPattern.EMAIL, "from alice.smith@example.co.uk")).isEqualTo("from ****");
 		assertThat(mask(BuiltInPattern.IBAN, "to DE89 3704 0044 0532 0130 00 now")).isEqualTo("to **** now");
 		assertThat(mask(BuiltInPattern.PASSWORD_PAIR, "the password policy changed")).isNull();
+	}
+
+	@Test
+	void masksValuesAfterSecretKeyWordsInEveryNotation() {
+		assertThat(mask(BuiltInPattern.PASSWORD_PAIR, "db_password=hunter2 x")).isEqualTo("db_password=**** x");
+		assertThat(mask(BuiltInPattern.PASSWORD_PAIR, "newPassword: 'two words'")).isEqualTo("newPassword: '****'");
+		assertThat(mask(BuiltInPattern.PASSWORD_PAIR, "{\\\"client_secret\\\":\\\"a b\\\"}"))
+			.isEqualTo("{\\\"client_secret\\\":\\\"****\\\"}");
+		assertThat(mask(BuiltInPattern.PASSWORD_PAIR, "passphrase => \"long phrase\"")).isEqualTo("passphrase => \"****\"");
+		assertThat(mask(BuiltInPattern.PASSWORD_PAIR, "a=1&refresh_token=abc&b=2")).isEqualTo("a=1&refresh_token=****&b=2");
+		assertThat(mask(BuiltInPattern.PASSWORD_PAIR, "%22private_key%22%3A%22abc%22"))
+			.isEqualTo("%22private_key%22%3A%22****%22");
+		assertThat(mask(BuiltInPattern.PASSWORD_PAIR, "Authorization: Token abc123")).isEqualTo("Authorization: Token ****");
+		assertThat(mask(BuiltInPattern.PASSWORD_PAIR, "bypass=true")).isNull();
+		assertThat(mask(BuiltInPattern.PASSWORD_PAIR, "token_count=512")).isNull();
+		assertThat(mask(BuiltInPattern.PASSWORD_PAIR, "Password reset email sent")).isNull();
+	}
+
+	@Test
+	void masksCredentialsThatHaveNoKeyWord() {
+		assertThat(mask(BuiltInPattern.URL_CREDENTIALS, "postgres://app:s3cret@db:5432/x"))
+			.isEqualTo("postgres://app:****@db:5432/x");
+		assertThat(mask(BuiltInPattern.URL_CREDENTIALS, "jdbc:oracle:thin:scott/tiger@ora:1521"))
+			.isEqualTo("jdbc:oracle:thin:scott/****@ora:1521");
+		assertThat(mask(BuiltInPattern.URL_CREDENTIALS, "http://localhost:8080/actuator")).isNull();
+		assertThat(mask(BuiltInPattern.COOKIE_HEADER, "Cookie: SESSION=abc; theme=dark")).isEqualTo("Cookie: ****");
+		assertThat(mask(BuiltInPattern.AWS_ACCESS_KEY, "id AKIAIOSFODNN7EXAMPLE ok")).isEqualTo("id **** ok");
+		assertThat(mask(BuiltInPattern.AWS_SECRET_KEY, "k wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"))
+			.isEqualTo("k ****");
+		assertThat(mask(BuiltInPattern.AWS_SECRET_KEY, "commit 2fd4e1c67a2d28fced849ee1bb76e7391b93eb12")).isNull();
+		assertThat(mask(BuiltInPattern.SERVICE_TOKEN, "t ghp_abcdefghijklmnopqrstuvwxyz0123456789")).isEqualTo("t ****");
+		assertThat(mask(BuiltInPattern.PRIVATE_KEY, "-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----"))
+			.isEqualTo("-----BEGIN PRIVATE KEY-----****-----END PRIVATE KEY-----");
+		assertThat(mask(BuiltInPattern.BEARER_TOKEN, "Bearer authentication is enabled")).isNull();
+	}
+
+	@Test
+	void masksFieldsWhoseNameEndsWithAMaskedName() {
+		CaseInsensitiveFieldMasker fields = new CaseInsensitiveFieldMasker(List.of("password", "secret"), "****");
+		assertThat(fields.isMasked("db_password")).isTrue();
+		assertThat(fields.isMasked("newPassword")).isTrue();
+		assertThat(fields.isMasked("client-secret")).isTrue();
+		assertThat(fields.isMasked("password_policy")).isFalse();
 	}
 
 	@Test
