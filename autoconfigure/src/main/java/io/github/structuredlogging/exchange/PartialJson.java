@@ -72,8 +72,12 @@ final class PartialJson {
 
 	private static JsonNode scalar(JsonParser parser, JsonToken token) {
 		return switch (token) {
-			case VALUE_NUMBER_INT -> NODES.numberNode(parser.getBigIntegerValue());
-			case VALUE_NUMBER_FLOAT -> NODES.numberNode(parser.getDecimalValue());
+			case VALUE_NUMBER_INT -> switch (parser.getNumberType()) {
+				case INT -> NODES.numberNode(parser.getIntValue());
+				case LONG -> NODES.numberNode(parser.getLongValue());
+				default -> NODES.numberNode(parser.getBigIntegerValue());
+			};
+			case VALUE_NUMBER_FLOAT -> NODES.numberNode(parser.getDoubleValue());
 			case VALUE_TRUE -> NODES.booleanNode(true);
 			case VALUE_FALSE -> NODES.booleanNode(false);
 			default -> NODES.nullNode();
