@@ -1,5 +1,7 @@
 package io.github.structuredlogging.output;
 
+import io.github.structuredlogging.limits.LimitsProperties;
+
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 

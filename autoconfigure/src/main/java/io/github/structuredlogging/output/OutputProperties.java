@@ -1,5 +1,6 @@
 package io.github.structuredlogging.output;
 
+import io.github.structuredlogging.format.LogFormat;
 import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -55,19 +56,6 @@ public class OutputProperties {
 
 	public void setServiceName(String serviceName) {
 		this.serviceName = serviceName;
-	}
-
-	/**
-	 * Layout of one output.
-	 */
-	public enum LogFormat {
-
-		/** One JSON object per line, written by logstash-logback-encoder. */
-		JSON,
-
-		/** Readable single-line text with the correlation id and key/values, for local development. */
-		PLAIN
-
 	}
 
 }

@@ -5,16 +5,16 @@ import java.util.Set;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.PatternLayout;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.encoder.Encoder;
-import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import io.github.structuredlogging.async.AsyncProperties;
 import io.github.structuredlogging.async.LogPipelineAppender;
 import io.github.structuredlogging.async.LogPipelines;
-import io.github.structuredlogging.masking.Maskers;
+import io.github.structuredlogging.format.FormatContext;
+import io.github.structuredlogging.format.LogFormat;
+import io.github.structuredlogging.limits.LimitsProperties;
 import io.github.structuredlogging.masking.MaskingProperties;
 import io.github.structuredlogging.sampling.SamplingProperties;
 import io.github.structuredlogging.validation.ValidatedProperties;
@@ -46,13 +46,6 @@ public class StructuredLoggingSystem extends LogbackLoggingSystem {
 	static final String CONSOLE_APPENDER = "CONSOLE";
 
 	static final String FILE_APPENDER = "FILE";
-
-	/**
-	 * Readable layout for local development. Line breaks inside the message are replaced so that one event stays one
-	 * line, whatever the message holds.
-	 */
-	static final String PLAIN_PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %5level [%15.15thread] %-40.40logger{39} "
-			+ "[%X{correlation_id:-}] : %replace(%msg){'[\\r\\n]+', ' '} %kvp%n%throwable";
 
 	private String effectiveSettings;
 
@@ -101,16 +94,15 @@ public class StructuredLoggingSystem extends LogbackLoggingSystem {
 		String serviceName = (properties.getServiceName() != null) ? properties.getServiceName()
 				: environment.getProperty("spring.application.name");
 		LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-		JsonEncoderFactory jsonEncoders = new JsonEncoderFactory(limits, masking, serviceName);
+		FormatContext formatContext = new FormatContext(context, binder, limits, masking, serviceName);
 		Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
 		for (Iterator<Appender<ILoggingEvent>> it = root.iteratorForAppenders(); it.hasNext();) {
 			if (it.next() instanceof OutputStreamAppender<ILoggingEvent> appender) {
 				if (CONSOLE_APPENDER.equals(appender.getName())) {
-					replaceEncoder(appender, (properties.getConsoleFormat() == OutputProperties.LogFormat.PLAIN)
-							? plainEncoder(context, masking) : jsonEncoders.create(context));
+					replaceEncoder(appender, properties.getConsoleFormat().createEncoder(formatContext));
 				}
 				else if (FILE_APPENDER.equals(appender.getName())) {
-					replaceEncoder(appender, jsonEncoders.create(context));
+					replaceEncoder(appender, LogFormat.JSON.createEncoder(formatContext));
 				}
 			}
 		}
@@ -140,18 +132,6 @@ public class StructuredLoggingSystem extends LogbackLoggingSystem {
 		Encoder<ILoggingEvent> previous = appender.getEncoder();
 		appender.setEncoder(encoder);
 		previous.stop();
-	}
-
-	/**
-	 * Masked like the JSON output: secrets must not reach a developer's console either.
-	 */
-	private static Encoder<ILoggingEvent> plainEncoder(LoggerContext context, MaskingProperties masking) {
-		PatternLayout layout = Maskers.plainLayout(context, PLAIN_PATTERN, masking);
-		layout.start();
-		LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
-		encoder.setContext(context);
-		encoder.setLayout(layout);
-		return encoder;
 	}
 
 	/**

@@ -8,8 +8,8 @@ import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.encoder.Encoder;
 import io.github.structuredlogging.masking.MaskingProperties;
-import io.github.structuredlogging.output.JsonEncoderFactory;
-import io.github.structuredlogging.output.LimitsProperties;
+import io.github.structuredlogging.format.JsonEncoderFactory;
+import io.github.structuredlogging.limits.LimitsProperties;
 
 /**
  * Builds pipelines in a logger context of their own, with the starter's JSON encoder, so that tests of the

@@ -8,8 +8,8 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.OutputStreamAppender;
 import io.github.structuredlogging.masking.MaskingProperties;
-import io.github.structuredlogging.output.JsonEncoderFactory;
-import io.github.structuredlogging.output.LimitsProperties;
+import io.github.structuredlogging.format.JsonEncoderFactory;
+import io.github.structuredlogging.limits.LimitsProperties;
 import net.logstash.logback.encoder.LogstashEncoder;
 import org.slf4j.LoggerFactory;
 

@@ -1,10 +1,14 @@
-package io.github.structuredlogging.output;
+package io.github.structuredlogging.format;
 
 import java.util.Set;
 
 import ch.qos.logback.core.Context;
 import io.github.structuredlogging.masking.MaskingProperties;
 import io.github.structuredlogging.masking.Maskers;
+import io.github.structuredlogging.limits.BoundedThrowableMessageJsonProvider;
+import io.github.structuredlogging.limits.EventLimiter;
+import io.github.structuredlogging.limits.LimitsProperties;
+import io.github.structuredlogging.limits.SurrogateSanitizingJsonGenerator;
 import net.logstash.logback.composite.loggingevent.ThrowableClassNameJsonProvider;
 import net.logstash.logback.decorate.JsonGeneratorDecorator;
 import net.logstash.logback.decorate.MapperBuilderDecorator;

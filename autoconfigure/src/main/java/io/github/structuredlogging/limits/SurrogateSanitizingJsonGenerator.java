@@ -1,4 +1,4 @@
-package io.github.structuredlogging.output;
+package io.github.structuredlogging.limits;
 
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.util.JsonGeneratorDelegate;
@@ -8,11 +8,15 @@ import tools.jackson.core.util.JsonGeneratorDelegate;
  * may hold half a surrogate pair (a string cut in the wrong place, bytes decoded badly, a hostile header), which
  * has no UTF-8 encoding: the UTF-8 generator would fail mid-event and lose it.
  */
-final class SurrogateSanitizingJsonGenerator extends JsonGeneratorDelegate {
+public final class SurrogateSanitizingJsonGenerator extends JsonGeneratorDelegate {
 
 	private static final char REPLACEMENT = '\uFFFD';
 
-	SurrogateSanitizingJsonGenerator(JsonGenerator delegate) {
+	/**
+	 * Wraps a generator.
+	 * @param delegate the generator that writes
+	 */
+	public SurrogateSanitizingJsonGenerator(JsonGenerator delegate) {
 		super(delegate, false);
 	}
 

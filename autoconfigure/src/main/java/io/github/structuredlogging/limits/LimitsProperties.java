@@ -1,4 +1,4 @@
-package io.github.structuredlogging.output;
+package io.github.structuredlogging.limits;
 
 import java.util.ArrayList;
 import java.util.List;

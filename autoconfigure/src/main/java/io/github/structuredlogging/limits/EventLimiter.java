@@ -1,4 +1,4 @@
-package io.github.structuredlogging.output;
+package io.github.structuredlogging.limits;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -22,7 +22,7 @@ import tools.jackson.databind.ObjectMapper;
  * by dropping one. Such entries are moved into {@value #CONFLICTING_FIELDS}, a list of one-entry objects: nothing is
  * lost, and masking by field name still applies inside it.
  */
-final class EventLimiter {
+public final class EventLimiter {
 
 	/** Key/value counting the pairs dropped beyond the maximum count. */
 	static final String TRUNCATED_KEY_VALUES = "truncated_key_values";
@@ -45,7 +45,7 @@ final class EventLimiter {
 	 * @param mapper the mapper that converts logged objects
 	 * @param encoderFields the top-level fields the encoder writes itself
 	 */
-	EventLimiter(LimitsProperties limits, ObjectMapper mapper, Set<String> encoderFields) {
+	public EventLimiter(LimitsProperties limits, ObjectMapper mapper, Set<String> encoderFields) {
 		this.limits = limits;
 		this.values = new BoundedValues(mapper, limits);
 		Set<String> reserved = new HashSet<>(encoderFields);
@@ -53,7 +53,12 @@ final class EventLimiter {
 		this.reserved = Set.copyOf(reserved);
 	}
 
-	ILoggingEvent limit(ILoggingEvent event) {
+	/**
+	 * The event within every bound, or the event itself when it already is.
+	 * @param event the event as logged
+	 * @return an event whose message, MDC and key/values fit the limits, with unique field names
+	 */
+	public ILoggingEvent limit(ILoggingEvent event) {
 		String message = event.getFormattedMessage();
 		Map<String, String> mdc = event.getMDCPropertyMap();
 		List<KeyValuePair> keyValues = event.getKeyValuePairs();
@@ -145,7 +150,7 @@ final class EventLimiter {
 	/**
 	 * The event with nothing but its plain text fields, for when even the bounded event fails to encode.
 	 */
-	ILoggingEvent fallback(ILoggingEvent event, Throwable failure) {
+	public ILoggingEvent fallback(ILoggingEvent event, Throwable failure) {
 		ILoggingEvent bounded = limit(event);
 		BoundedLoggingEvent base = (bounded instanceof BoundedLoggingEvent limited) ? limited
 				: new BoundedLoggingEvent(event, event.getFormattedMessage(), event.getMDCPropertyMap(), null);

@@ -1,4 +1,4 @@
-package io.github.structuredlogging.output;
+package io.github.structuredlogging.limits;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
@@ -10,11 +10,11 @@ import tools.jackson.core.JsonGenerator;
  * Writes the message of the logged throwable, cut to a maximum length: exception messages often quote the input
  * that caused them, whole.
  */
-final class BoundedThrowableMessageJsonProvider extends AbstractFieldJsonProvider<ILoggingEvent> {
+public final class BoundedThrowableMessageJsonProvider extends AbstractFieldJsonProvider<ILoggingEvent> {
 
 	private final int maxLength;
 
-	BoundedThrowableMessageJsonProvider(String fieldName, int maxLength) {
+	public BoundedThrowableMessageJsonProvider(String fieldName, int maxLength) {
 		setFieldName(fieldName);
 		this.maxLength = maxLength;
 	}

@@ -1,5 +1,6 @@
-package io.github.structuredlogging.output;
+package io.github.structuredlogging.format;
 
+import io.github.structuredlogging.limits.EventLimiter;
 import java.io.IOException;
 import java.io.OutputStream;
 

@@ -1,4 +1,4 @@
-package io.github.structuredlogging.output;
+package io.github.structuredlogging.limits;
 
 /**
  * Cuts text to a length and says so, so a reader never mistakes a cut value for the whole one.

@@ -1,0 +1,33 @@
+package io.github.structuredlogging.format;
+
+import ch.qos.logback.classic.PatternLayout;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.encoder.Encoder;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
+import io.github.structuredlogging.masking.Maskers;
+
+/**
+ * The readable layout for local development, masked like the JSON output: secrets must not reach a developer's
+ * console either.
+ */
+final class PlainEncoderFactory {
+
+	/**
+	 * Line breaks inside the message are replaced so that one event stays one line, whatever the message holds.
+	 */
+	static final String PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %5level [%15.15thread] %-40.40logger{39} "
+			+ "[%X{correlation_id:-}] : %replace(%msg){'[\\r\\n]+', ' '} %kvp%n%throwable";
+
+	private PlainEncoderFactory() {
+	}
+
+	static Encoder<ILoggingEvent> create(FormatContext context) {
+		PatternLayout layout = Maskers.plainLayout(context.loggerContext(), PATTERN, context.masking());
+		layout.start();
+		LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
+		encoder.setContext(context.loggerContext());
+		encoder.setLayout(layout);
+		return encoder;
+	}
+
+}
