@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
+import io.github.structuredlogging.masking.CaseInsensitiveFieldMasker;
+
 /**
  * Renders headers for an exchange line, with the values of credential headers replaced. The masking of the JSON
  * output would mask most of them by field name too; this does not rely on it, so a credential stays out of the line
@@ -30,8 +32,8 @@ public class ExchangeHeaders {
 	 */
 	public ExchangeHeaders(Collection<String> maskedNames, String replacement) {
 		this.masked = new HashSet<>();
-		ALWAYS_MASKED.forEach((name) -> this.masked.add(normalize(name)));
-		maskedNames.forEach((name) -> this.masked.add(normalize(name)));
+		ALWAYS_MASKED.forEach((name) -> this.masked.add(CaseInsensitiveFieldMasker.normalize(name)));
+		maskedNames.forEach((name) -> this.masked.add(CaseInsensitiveFieldMasker.normalize(name)));
 		this.replacement = replacement;
 	}
 
@@ -48,20 +50,10 @@ public class ExchangeHeaders {
 			if (rendered.containsKey(key)) {
 				continue;
 			}
-			rendered.put(key, this.masked.contains(normalize(name)) ? this.replacement : String.join(",", values.apply(name)));
+			boolean masked = this.masked.contains(CaseInsensitiveFieldMasker.normalize(name));
+			rendered.put(key, masked ? this.replacement : String.join(",", values.apply(name)));
 		}
 		return rendered;
-	}
-
-	private static String normalize(String name) {
-		StringBuilder normalized = new StringBuilder(name.length());
-		for (int i = 0; i < name.length(); i++) {
-			char c = name.charAt(i);
-			if (c != '-' && c != '_') {
-				normalized.append(Character.toLowerCase(c));
-			}
-		}
-		return normalized.toString();
 	}
 
 }
