@@ -29,10 +29,10 @@ class ConfigurationMetadataTests {
 	}
 
 	@Test
-	void everyPropertyLivesUnderTheStarterPrefixOrItsEndpoint() throws IOException {
+	void everyPropertyLivesUnderTheStarterPrefixOrItsEndpoints() throws IOException {
 		assertThat(properties()).isNotEmpty()
 			.allSatisfy((property) -> assertThat(property.get("name").asString())
-				.matches("(structured-logging|management\\.endpoint\\.logpipeline)\\..+"));
+				.matches("(structured-logging|management\\.endpoint\\.(logpipeline|timedloggers))\\..+"));
 	}
 
 	private static List<JsonNode> properties() throws IOException {

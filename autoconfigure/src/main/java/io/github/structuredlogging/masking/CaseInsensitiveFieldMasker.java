@@ -73,7 +73,7 @@ public final class CaseInsensitiveFieldMasker implements FieldMasker {
 	/**
 	 * Most names are already plain lower case, so they are returned as they are without allocating.
 	 */
-	static String normalize(String name) {
+	public static String normalize(String name) {
 		for (int i = 0; i < name.length(); i++) {
 			char c = name.charAt(i);
 			if (c == '-' || c == '_' || Character.isUpperCase(c)) {

@@ -1,0 +1,90 @@
+package io.github.structuredlogging.level;
+
+import java.time.Clock;
+
+import ch.qos.logback.classic.LoggerContext;
+import io.github.structuredlogging.correlation.CorrelationProperties;
+import io.github.structuredlogging.output.OnLogbackCondition;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingFilterBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/**
+ * Auto-configuration of levels that revert by themselves: the {@code timedloggers} endpoint, and DEBUG for single
+ * requests when enabled.
+ */
+@AutoConfiguration
+@EnableConfigurationProperties({ LevelProperties.class, CorrelationProperties.class })
+public final class LevelAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(LoggingSystem.class)
+	TemporaryLevels temporaryLevels(LoggingSystem loggingSystem) {
+		return new TemporaryLevels(loggingSystem, Clock.systemUTC());
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(Endpoint.class)
+	@ConditionalOnAvailableEndpoint(TimedLoggersEndpoint.class)
+	static class EndpointConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnBean(LoggingSystem.class)
+		TimedLoggersEndpoint timedLoggersEndpoint(TemporaryLevels levels, LevelProperties properties) {
+			return new TimedLoggersEndpoint(levels, properties.getMaxDuration());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty(prefix = LevelProperties.PREFIX, name = "request-debug.enabled")
+	@ConditionalOnWebApplication(type = Type.SERVLET)
+	@Conditional(OnLogbackCondition.class)
+	static class RequestDebugConfiguration {
+
+		@Bean(destroyMethod = "stop")
+		@ConditionalOnMissingBean
+		RequestDebugTurboFilter requestDebugTurboFilter(LevelProperties properties) {
+			LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+			RequestDebugTurboFilter filter = new RequestDebugTurboFilter(properties.getRequestDebug().getMarkerKey());
+			filter.setContext(context);
+			filter.start();
+			context.addTurboFilter(filter);
+			return filter;
+		}
+
+		/**
+		 * After the correlation filter, so that a request can be chosen by the correlation id it resolved.
+		 */
+		@Bean
+		@ConditionalOnMissingFilterBean(RequestDebugFilter.class)
+		FilterRegistrationBean<RequestDebugFilter> requestDebugFilter(LevelProperties properties,
+				CorrelationProperties correlation) {
+			FilterRegistrationBean<RequestDebugFilter> registration = new FilterRegistrationBean<>(
+					new RequestDebugFilter(properties.getRequestDebug()));
+			int order = correlation.getFilterOrder();
+			registration.setOrder((order == Ordered.LOWEST_PRECEDENCE) ? order : order + 1);
+			return registration;
+		}
+
+	}
+
+}
