@@ -2,6 +2,7 @@ package io.github.structuredlogging.destination;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,9 +15,11 @@ import io.github.structuredlogging.async.LogPipelineAppender;
 import io.github.structuredlogging.async.LogPipelineEndpoint;
 import io.github.structuredlogging.async.LogPipelineEndpoint.DestinationDescriptor;
 import io.github.structuredlogging.async.LogPipelineHealthIndicator;
+import io.github.structuredlogging.support.JsonLogLines;
 import io.github.structuredlogging.support.LoggingApplication;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -24,6 +27,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,6 +39,7 @@ import static org.awaitility.Awaitility.await;
  * A destination configured in the application's properties, as a user sets it up: what reaches the receiver, and
  * what the endpoint, the health indicator and the meters say while it is up and while it is down.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class DestinationApplicationTests {
 
 	/** {@code <PRI>1 TIMESTAMP HOSTNAME APP-NAME PROCID MSGID SD MSG}, SD being one element here. */
@@ -114,6 +120,27 @@ class DestinationApplicationTests {
 							+ destination.getBufferSize());
 			}
 		}
+	}
+
+	@Test
+	void writesTheConsoleAsADestinationWithItsOwnLevelAndFormat(CapturedOutput output) {
+		try (ConfigurableApplicationContext context = LoggingApplication.start(
+				"structured-logging.destinations.stdout.type=console",
+				"structured-logging.destinations.stdout.level=warn",
+				"structured-logging.destinations.stdout.format=plain")) {
+			org.slf4j.Logger logger = LoggerFactory.getLogger("com.acme.Console");
+			logger.info("console info");
+			logger.warn("console warning");
+			await().until(() -> plainLines(output, "console warning").size() == 1);
+			assertThat(plainLines(output, "console info")).isEmpty();
+			assertThat(plainLines(output, "console warning").get(0)).contains("WARN");
+			assertThat(JsonLogLines.parse(output.getOut()).withMessage("console info")).as("the JSON console too")
+				.hasSize(1);
+		}
+	}
+
+	private static List<String> plainLines(CapturedOutput output, String text) {
+		return output.getOut().lines().filter((line) -> !line.startsWith("{") && line.contains(text)).toList();
 	}
 
 	@Test
