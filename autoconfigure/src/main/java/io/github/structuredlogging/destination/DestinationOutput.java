@@ -1,6 +1,7 @@
 package io.github.structuredlogging.destination;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -132,13 +133,29 @@ public class DestinationOutput extends ContextAwareBase implements PipelineOutpu
 				this.memory.notifyAll();
 				return;
 			}
-			if (mayBeSpilled(level) && this.spill.append(level, record.bytes())) {
-				this.counts.spilled.increment(level);
+			if (mayBeSpilled(level) && spill(record)) {
 				this.memory.notifyAll();
 				return;
 			}
 		}
 		this.counts.dropped.increment(level);
+	}
+
+	/**
+	 * Appends the record to the spill file.
+	 * @return whether it was written; a full or failing file keeps nothing
+	 */
+	private boolean spill(OutboundRecord record) {
+		try {
+			if (this.spill.append(record.level(), record.bytes())) {
+				this.counts.spilled.increment(record.level());
+				return true;
+			}
+		}
+		catch (UncheckedIOException ex) {
+			addError("Destination '" + this.name + "' could not spill an event", ex);
+		}
+		return false;
 	}
 
 	private boolean mayBeSpilled(Level level) {
@@ -183,13 +200,8 @@ public class DestinationOutput extends ContextAwareBase implements PipelineOutpu
 	 */
 	void abandoned(List<OutboundRecord> records) {
 		for (OutboundRecord record : records) {
-			if (!record.spilled()) {
-				if (mayBeSpilled(record.level()) && this.spill.append(record.level(), record.bytes())) {
-					this.counts.spilled.increment(record.level());
-				}
-				else {
-					this.counts.dropped.increment(record.level());
-				}
+			if (!record.spilled() && !(mayBeSpilled(record.level()) && spill(record))) {
+				this.counts.dropped.increment(record.level());
 			}
 		}
 	}

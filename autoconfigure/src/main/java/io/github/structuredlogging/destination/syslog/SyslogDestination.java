@@ -12,8 +12,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.ArrayDeque;
 
 import javax.net.ssl.SSLSocketFactory;
 
@@ -35,6 +34,9 @@ public class SyslogDestination implements LogDestination {
 
 	/** Largest UDP payload; longer messages are cut, as RFC 5426 allows. */
 	static final int MAX_DATAGRAM_BYTES = 65507;
+
+	/** Records sent again after a broken connection. */
+	static final int RESEND_WINDOW = 2048;
 
 	private static final int PROBE_TIMEOUT_MILLIS = 1;
 
@@ -58,8 +60,8 @@ public class SyslogDestination implements LogDestination {
 
 	private volatile boolean connected;
 
-	/** Records of the last batch written on the current connection, which its receiver may not have taken. */
-	private List<byte[]> unconfirmed = List.of();
+	/** The latest records written on the current connection, which its receiver may not have taken. */
+	private final ArrayDeque<byte[]> unconfirmed = new ArrayDeque<>();
 
 	/** Whether the connection broke, so {@link #unconfirmed} must be sent again on the next one. */
 	private boolean resendUnconfirmed;
@@ -109,9 +111,7 @@ public class SyslogDestination implements LogDestination {
 				writeFramed(record);
 			}
 		}
-		List<byte[]> records = new ArrayList<>(batch.size());
 		for (int i = 0; i < batch.size(); i++) {
-			records.add(batch.record(i));
 			writeFramed(batch.record(i));
 		}
 		this.output.flush();
@@ -119,7 +119,12 @@ public class SyslogDestination implements LogDestination {
 			throw new IOException("Syslog receiver " + this.host + ":" + this.port + " closed the connection");
 		}
 		this.resendUnconfirmed = false;
-		this.unconfirmed = records;
+		for (int i = 0; i < batch.size(); i++) {
+			this.unconfirmed.addLast(batch.record(i));
+			if (this.unconfirmed.size() > RESEND_WINDOW) {
+				this.unconfirmed.removeFirst();
+			}
+		}
 	}
 
 	private void writeFramed(byte[] record) throws IOException {

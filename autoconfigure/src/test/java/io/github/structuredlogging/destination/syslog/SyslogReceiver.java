@@ -27,9 +27,12 @@ final class SyslogReceiver implements AutoCloseable {
 
 	private final int port;
 
+	private final boolean udp;
+
 	private Process process;
 
 	private SyslogReceiver(List<String> command, Path directory, Path output, int port) {
+		this.udp = command.stream().anyMatch((argument) -> argument.endsWith("udp.conf"));
 		this.command = command;
 		this.directory = directory;
 		this.output = output;
@@ -37,17 +40,21 @@ final class SyslogReceiver implements AutoCloseable {
 	}
 
 	static SyslogReceiver syslogNg(Path directory) throws IOException {
+		return syslogNg(directory, "tcp");
+	}
+
+	static SyslogReceiver syslogNg(Path directory, String transport) throws IOException {
 		Files.createDirectories(directory);
 		int port = freePort();
 		Path output = directory.resolve("received.log");
-		Path config = directory.resolve("syslog-ng.conf");
+		Path config = directory.resolve("syslog-ng-" + transport + ".conf");
 		Files.writeString(config, """
 				@version: 3.38
 				options { flush_lines(0); keep_hostname(yes); log_msg_size(1048576); create_dirs(yes); };
-				source s_net { syslog(ip("127.0.0.1") port(%d) transport("tcp") max-connections(10)); };
+				source s_net { syslog(ip("127.0.0.1") port(%d) transport("%s") max-connections(10)); };
 				destination d_file { file("%s" template("${LEVEL} ${PROGRAM} ${.SDATA.mdc@32473.correlationId} ${MSG}\\n")); };
 				log { source(s_net); destination(d_file); };
-				""".formatted(port, output));
+				""".formatted(port, transport, output));
 		return new SyslogReceiver(List.of("syslog-ng", "--foreground", "--no-caps", "-f", config.toString(), "-R",
 				directory.resolve("syslog-ng.persist").toString(), "-p", directory.resolve("syslog-ng.pid").toString(),
 				"-c", directory.resolve("syslog-ng.ctl").toString()), directory, output, port);
@@ -106,7 +113,7 @@ final class SyslogReceiver implements AutoCloseable {
 				throw new IllegalStateException(this.command.get(0) + " exited: "
 						+ Files.readString(this.directory.resolve("daemon.out")));
 			}
-			return listening();
+			return this.udp || listening();
 		});
 		return this;
 	}
