@@ -1,0 +1,16 @@
+package io.github.structuredlogging.destination.syslog;
+
+import java.nio.file.Path;
+
+/**
+ * The restart test against rsyslog ({@code imtcp}, which reads RFC 6587 octet-counted frames), in the foreground
+ * with its own configuration: the framing is what another real receiver parses.
+ */
+class RsyslogRestartTests extends SyslogRestartTests {
+
+	@Override
+	SyslogReceiver receiver(Path directory) throws Exception {
+		return SyslogReceiver.rsyslog(directory);
+	}
+
+}
