@@ -1,4 +1,4 @@
-package io.github.structuredlogging.sample;
+package io.github.structuredlogging.consumer;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The sample app is a servlet application that adds only the starter, Spring MVC and Actuator: what Maven resolves
- * for its runtime class path is what such a user gets. None of the integrations the starter supports optionally may
- * ride along: no WebFlux, Reactor or Netty, no Kafka, no tracing or OpenTelemetry.
+ * A servlet application that adds only the starter and Spring MVC: what Maven resolves for its runtime class path is
+ * what such a user gets. None of the integrations the starter supports optionally may ride along: no WebFlux, Reactor
+ * or Netty, no Kafka, no tracing or OpenTelemetry.
  * <p>
  * The list is written by {@code dependency:list} while the module builds ({@code target/runtime-dependencies.txt}).
  */
