@@ -25,8 +25,8 @@ public final class ValidatedProperties {
 
 	/**
 	 * Binds and validates the properties under a prefix, or returns the defaults when none is set. The defaults are
-	 * valid by construction (a test holds every class to it), so an application that sets nothing does not pay for
-	 * bootstrapping Bean Validation while logging starts, a large share of the starter's start-up cost.
+	 * valid by construction (a test holds every class to it), so a prefix with nothing set does not make logging's
+	 * start wait for Bean Validation to bootstrap.
 	 * @param <T> the properties type
 	 * @param binder the binder over the environment
 	 * @param prefix the property prefix
