@@ -69,7 +69,7 @@ final class BatchWriter implements EventHandler<EventSlot>, ExceptionHandler<Eve
 		long flushNanos = System.nanoTime() - start;
 		long size = this.batchSize;
 		this.batchSize = 0;
-		this.pipeline.fire((listener) -> listener.batchWritten(this.pipeline, size, flushNanos));
+		this.pipeline.fireBatchWritten(size, flushNanos);
 	}
 
 	/**

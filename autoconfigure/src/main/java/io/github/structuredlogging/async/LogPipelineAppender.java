@@ -1,10 +1,11 @@
 package io.github.structuredlogging.async;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
@@ -85,7 +86,8 @@ public class LogPipelineAppender extends UnsynchronizedAppenderBase<ILoggingEven
 
 	private final AppenderAttachableImpl<ILoggingEvent> appenders = new AppenderAttachableImpl<>();
 
-	private final List<LogPipelineListener> listeners = new CopyOnWriteArrayList<>();
+	/** Replaced whole on every change and read by index, so that notifying per batch makes no garbage. */
+	private volatile LogPipelineListener[] listeners = {};
 
 	private final PipelineCounts counts = new PipelineCounts();
 
@@ -238,17 +240,40 @@ public class LogPipelineAppender extends UnsynchronizedAppenderBase<ILoggingEven
 				notification.accept(listener);
 			}
 			catch (RuntimeException ex) {
-				addWarn("Log pipeline listener " + listener + " failed", ex);
+				listenerFailed(listener, ex);
 			}
 		}
 	}
 
-	public void addListener(LogPipelineListener listener) {
-		this.listeners.add(listener);
+	/**
+	 * Tells the listeners a batch was written. Called once per batch, which under light load is once per event, so
+	 * unlike {@link #fire} it captures nothing.
+	 */
+	void fireBatchWritten(long size, long flushNanos) {
+		for (LogPipelineListener listener : this.listeners) {
+			try {
+				listener.batchWritten(this, size, flushNanos);
+			}
+			catch (RuntimeException ex) {
+				listenerFailed(listener, ex);
+			}
+		}
 	}
 
-	public void removeListener(LogPipelineListener listener) {
-		this.listeners.remove(listener);
+	private void listenerFailed(LogPipelineListener listener, RuntimeException ex) {
+		addWarn("Log pipeline listener " + listener + " failed", ex);
+	}
+
+	public synchronized void addListener(LogPipelineListener listener) {
+		LogPipelineListener[] added = Arrays.copyOf(this.listeners, this.listeners.length + 1);
+		added[added.length - 1] = listener;
+		this.listeners = added;
+	}
+
+	public synchronized void removeListener(LogPipelineListener listener) {
+		List<LogPipelineListener> kept = new ArrayList<>(Arrays.asList(this.listeners));
+		kept.remove(listener);
+		this.listeners = kept.toArray(LogPipelineListener[]::new);
 	}
 
 	/**

@@ -2,8 +2,8 @@ package io.github.structuredlogging.async;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
 import ch.qos.logback.classic.Level;
@@ -24,7 +24,11 @@ final class PipelineOutputs {
 
 	private final PipelineCounts counts;
 
-	private final List<PipelineOutput> outputs = new CopyOnWriteArrayList<>();
+	/**
+	 * Replaced whole on every change, like a copy-on-write list, but read by index: the writer loops over it for
+	 * every event, and an array makes no iterator each time.
+	 */
+	private volatile PipelineOutput[] outputs = {};
 
 	private final Object fallbackLock = new Object();
 
@@ -41,29 +45,33 @@ final class PipelineOutputs {
 		this.counts = counts;
 	}
 
-	void add(PipelineOutput output) {
-		this.outputs.add(output);
+	synchronized void add(PipelineOutput output) {
+		PipelineOutput[] added = Arrays.copyOf(this.outputs, this.outputs.length + 1);
+		added[added.length - 1] = output;
+		this.outputs = added;
 	}
 
-	void removeIf(Predicate<PipelineOutput> filter) {
-		this.outputs.removeIf(filter);
+	synchronized void removeIf(Predicate<PipelineOutput> filter) {
+		this.outputs = Arrays.stream(this.outputs).filter(filter.negate()).toArray(PipelineOutput[]::new);
 	}
 
-	void clear() {
-		this.outputs.clear();
+	synchronized void clear() {
+		this.outputs = new PipelineOutput[0];
 	}
 
 	boolean isEmpty() {
-		return this.outputs.isEmpty();
+		return this.outputs.length == 0;
 	}
 
 	List<PipelineOutput> list() {
-		return List.copyOf(this.outputs);
+		return List.of(this.outputs);
 	}
 
 	List<String> names() {
 		List<String> names = new ArrayList<>();
-		this.outputs.forEach((output) -> names.add(output.name()));
+		for (PipelineOutput output : this.outputs) {
+			names.add(output.name());
+		}
 		return names;
 	}
 

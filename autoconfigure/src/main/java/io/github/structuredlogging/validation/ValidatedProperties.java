@@ -24,7 +24,9 @@ public final class ValidatedProperties {
 	}
 
 	/**
-	 * Binds and validates the properties under a prefix, or validates the defaults when none is set.
+	 * Binds and validates the properties under a prefix, or returns the defaults when none is set. The defaults are
+	 * valid by construction (a test holds every class to it), so a prefix with nothing set does not make logging's
+	 * start wait for Bean Validation to bootstrap.
 	 * @param <T> the properties type
 	 * @param binder the binder over the environment
 	 * @param prefix the property prefix
@@ -32,7 +34,11 @@ public final class ValidatedProperties {
 	 * @return the bound properties
 	 */
 	public static <T> T bind(Binder binder, String prefix, Class<T> type) {
-		return binder.bindOrCreate(prefix, Bindable.of(type), new ValidationBindHandler(validator()));
+		Bindable<T> target = Bindable.of(type);
+		if (!binder.bind(prefix, target).isBound()) {
+			return binder.bindOrCreate(prefix, target);
+		}
+		return binder.bindOrCreate(prefix, target, new ValidationBindHandler(validator()));
 	}
 
 	/**

@@ -5,6 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import ch.qos.logback.classic.AsyncAppender;
 import ch.qos.logback.classic.Level;
@@ -28,16 +33,16 @@ import org.apache.logging.log4j.core.config.builder.impl.BuiltConfiguration;
 /**
  * One way of writing the same JSON events to a file: the starter's pipeline, the stock alternatives, or Log4j2
  * (driven through its own API, since SLF4J can be bound to one backend only). Every Logback variant uses the
- * starter's JSON encoder and a {@link FileAppender}; every queue holds {@value #QUEUE_SIZE} events.
+ * starter's JSON encoder and a {@link FileAppender}; every queue holds {@value #QUEUE_SIZE} events. Each
+ * Logback-based alternative comes as shipped (the file appender flushing every event) and tuned (flushing only when
+ * its 8 KB buffer fills, at the end of a batch where the appender does that, and on stop), so that a difference in
+ * flushing is never credited to a queue.
  */
 final class LoggingSetup implements AutoCloseable {
 
 	static final int QUEUE_SIZE = 8192;
 
-	/** Log4j2 reads its async logger settings from system properties when its context is first created. */
-	static final String[] LOG4J2_JVM_ARGS = {
-			"-Dlog4j2.contextSelector=org.apache.logging.log4j.core.async.AsyncLoggerContextSelector",
-			"-Dlog4j2.asyncLoggerRingBufferSize=" + QUEUE_SIZE, "-Dlog4j2.statusLoggerLevel=ERROR" };
+	private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
 
 	private final Variant variant;
 
@@ -53,8 +58,12 @@ final class LoggingSetup implements AutoCloseable {
 
 	private final org.apache.logging.log4j.Logger log4jLogger;
 
+	/** Threads the variant started for itself (its writer), which {@link #awaitDrained()} watches. */
+	private final List<Thread> ownThreads;
+
 	LoggingSetup(Variant variant, boolean blockWhenFull) {
 		this.variant = variant;
+		Set<Thread> before = Thread.getAllStackTraces().keySet();
 		try {
 			this.file = Files.createTempFile("structured-logging-bench-" + variant.name().toLowerCase(), ".json");
 		}
@@ -67,6 +76,7 @@ final class LoggingSetup implements AutoCloseable {
 			this.async = null;
 			this.log4j = Configurator.initialize(log4jConfiguration(this.file));
 			this.log4jLogger = this.log4j.getLogger("bench.orders");
+			this.ownThreads = startedSince(before);
 			return;
 		}
 		this.log4j = null;
@@ -74,20 +84,21 @@ final class LoggingSetup implements AutoCloseable {
 		this.logback = new LoggerContext();
 		this.logback.setMDCAdapter(new LogbackMDCAdapter());
 		this.logback.start();
-		FileAppender<ILoggingEvent> fileAppender = fileAppender(this.logback, this.file,
-				variant.flushesPerBatch());
+		FileAppender<ILoggingEvent> fileAppender = fileAppender(this.logback, this.file, variant.tuned);
 		this.async = switch (variant) {
-			case SYNC -> fileAppender;
+			case SYNC, SYNC_TUNED -> fileAppender;
 			case PIPELINE -> pipeline(fileAppender, blockWhenFull);
-			case LOGBACK_ASYNC -> logbackAsync(fileAppender, false, blockWhenFull);
-			case LOGBACK_ASYNC_NEVER_BLOCK -> logbackAsync(fileAppender, true, blockWhenFull);
-			case LOGSTASH_DISRUPTOR -> logstash(fileAppender, blockWhenFull);
+			case LOGBACK_ASYNC, LOGBACK_ASYNC_TUNED -> logbackAsync(fileAppender, false, blockWhenFull);
+			case LOGBACK_ASYNC_NEVER_BLOCK, LOGBACK_ASYNC_NEVER_BLOCK_TUNED ->
+				logbackAsync(fileAppender, true, blockWhenFull);
+			case LOGSTASH_DISRUPTOR, LOGSTASH_DISRUPTOR_TUNED -> logstash(fileAppender, blockWhenFull);
 			default -> throw new IllegalArgumentException(variant.name());
 		};
 		this.logbackLogger = this.logback.getLogger("bench.orders");
 		Logger root = this.logback.getLogger(Logger.ROOT_LOGGER_NAME);
 		root.setLevel(Level.INFO);
 		root.addAppender(this.async);
+		this.ownThreads = startedSince(before);
 	}
 
 	void log(long sequence) {
@@ -100,21 +111,47 @@ final class LoggingSetup implements AutoCloseable {
 	}
 
 	/**
-	 * Lines in the file once everything queued is written.
+	 * Lines in the file once everything queued is written: stops the variant first, which drains its queue.
 	 * @return the number of events that reached the file
 	 */
 	long linesWritten() {
 		close();
-		try (var lines = Files.lines(this.file)) {
-			return lines.count();
+		return LineCounter.count(this.file);
+	}
+
+	/**
+	 * Waits until the variant's own threads have nothing left to write, so that the CPU they spend on what the
+	 * callers queued is inside the measured window. A writer with an empty queue parks; two looks a few
+	 * milliseconds apart that find every such thread parked mean the queue is drained.
+	 */
+	void awaitDrained() {
+		if (this.async instanceof LogPipelineAppender pipeline) {
+			pipeline.awaitFlushed(DRAIN_TIMEOUT);
+			return;
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+		long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
+		int quietLooks = 0;
+		while (quietLooks < 2 && System.nanoTime() - deadline < 0) {
+			quietLooks = allParked() ? quietLooks + 1 : 0;
+			LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
 		}
 	}
 
-	long droppedByPipeline() {
-		return (this.async instanceof LogPipelineAppender pipeline) ? pipeline.getTotalDropped() : 0;
+	private boolean allParked() {
+		for (Thread thread : this.ownThreads) {
+			Thread.State state = thread.getState();
+			if (state != Thread.State.WAITING && state != Thread.State.TIMED_WAITING
+					&& state != Thread.State.TERMINATED) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static List<Thread> startedSince(Set<Thread> before) {
+		List<Thread> started = new ArrayList<>(Thread.getAllStackTraces().keySet());
+		started.removeAll(before);
+		return started;
 	}
 
 	@Override
@@ -140,7 +177,7 @@ final class LoggingSetup implements AutoCloseable {
 		return this.variant;
 	}
 
-	private static FileAppender<ILoggingEvent> fileAppender(LoggerContext context, Path file, boolean batchFlush) {
+	private static FileAppender<ILoggingEvent> fileAppender(LoggerContext context, Path file, boolean tuned) {
 		FileAppender<ILoggingEvent> appender = new FileAppender<>();
 		appender.setContext(context);
 		appender.setName("FILE");
@@ -148,11 +185,12 @@ final class LoggingSetup implements AutoCloseable {
 		appender.setAppend(false);
 		appender.setEncoder(new JsonEncoderFactory(new LimitsProperties(), new MaskingProperties(), "bench").create(context));
 		appender.getEncoder().start();
-		appender.setImmediateFlush(!batchFlush);
+		appender.setImmediateFlush(!tuned);
 		appender.start();
 		return appender;
 	}
 
+	/** The pipeline as the starter configures it: it switches its outputs to flushing once per batch. */
 	private LogPipelineAppender pipeline(FileAppender<ILoggingEvent> file, boolean blockWhenFull) {
 		LogPipelineAppender pipeline = new LogPipelineAppender();
 		pipeline.setContext(this.logback);
@@ -180,6 +218,7 @@ final class LoggingSetup implements AutoCloseable {
 		return appender;
 	}
 
+	/** logstash's appender flushes its outputs at the end of every batch; tuned, that is the only flush. */
 	private LoggingEventAsyncDisruptorAppender logstash(FileAppender<ILoggingEvent> file, boolean blockWhenFull) {
 		LoggingEventAsyncDisruptorAppender appender = new LoggingEventAsyncDisruptorAppender();
 		appender.setContext(this.logback);
@@ -209,35 +248,54 @@ final class LoggingSetup implements AutoCloseable {
 	}
 
 	/**
-	 * The ways of logging compared.
+	 * The ways of logging compared. "Tuned" turns off the file appender's flush after every event
+	 * ({@code immediateFlush=false}), as the pipeline does for its outputs.
 	 */
 	enum Variant {
 
-		/** The starter's pipeline: Disruptor queue, batch flush, per-level overflow policy. */
-		PIPELINE,
+		/** The starter's pipeline: Disruptor queue, flush once per batch, per-level overflow policy. */
+		PIPELINE(true),
 
-		/** Logback's {@code AsyncAppender} with its default policy. */
-		LOGBACK_ASYNC,
-
-		/** Logback's {@code AsyncAppender} with {@code neverBlock=true}. */
-		LOGBACK_ASYNC_NEVER_BLOCK,
-
-		/** logstash-logback-encoder's Disruptor-based {@code LoggingEventAsyncDisruptorAppender}. */
-		LOGSTASH_DISRUPTOR,
-
-		/** The file appender on the caller's thread. */
-		SYNC,
-
-		/** Log4j2 all-async loggers with {@code JsonTemplateLayout}, as the outside reference. */
-		LOG4J2_ASYNC;
+		/** Logback's {@code AsyncAppender} with its default policy, the file flushed after every event. */
+		LOGBACK_ASYNC(false),
 
 		/**
-		 * Whether the file is flushed once per batch: by the pipeline and logstash's appender, which do it
-		 * themselves. Logback's {@code AsyncAppender} and the synchronous appender keep the file appender's
-		 * default of flushing every event, as they would in an application.
+		 * Logback's {@code AsyncAppender}, default policy, the file flushed only when its buffer fills: the
+		 * appender has no end-of-batch hook, so this flushes less often than the pipeline does.
 		 */
-		boolean flushesPerBatch() {
-			return this == PIPELINE || this == LOGSTASH_DISRUPTOR;
+		LOGBACK_ASYNC_TUNED(true),
+
+		/** Logback's {@code AsyncAppender} with {@code neverBlock=true}, the file flushed after every event. */
+		LOGBACK_ASYNC_NEVER_BLOCK(false),
+
+		/** Logback's {@code AsyncAppender} with {@code neverBlock=true}, the file flushed when its buffer fills. */
+		LOGBACK_ASYNC_NEVER_BLOCK_TUNED(true),
+
+		/** logstash-logback-encoder's {@code LoggingEventAsyncDisruptorAppender}, the file flushed every event. */
+		LOGSTASH_DISRUPTOR(false),
+
+		/** logstash-logback-encoder's {@code LoggingEventAsyncDisruptorAppender}, flushing once per batch. */
+		LOGSTASH_DISRUPTOR_TUNED(true),
+
+		/** The file appender on the caller's thread, flushing every event. */
+		SYNC(false),
+
+		/**
+		 * The file appender on the caller's thread, flushing when its buffer fills: one thread that encodes and
+		 * writes, the ceiling for a single writer thread.
+		 */
+		SYNC_TUNED(true),
+
+		/**
+		 * Log4j2 all-async loggers with {@code JsonTemplateLayout} and {@code immediateFlush=false} (flushed at the
+		 * end of every batch), as the outside reference.
+		 */
+		LOG4J2_ASYNC(true);
+
+		final boolean tuned;
+
+		Variant(boolean tuned) {
+			this.tuned = tuned;
 		}
 
 	}

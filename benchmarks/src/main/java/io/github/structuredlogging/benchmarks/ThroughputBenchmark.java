@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.concurrent.TimeUnit;
 
-import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -17,6 +16,7 @@ import io.github.structuredlogging.limits.LimitsProperties;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
@@ -27,8 +27,13 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * Sustained end-to-end throughput to the file with zero drops: every variant is set to wait for queue space
- * rather than drop, so callers run at the rate the writer gets events into the file. {@link #encoderOnly} is the
- * bound: the same events encoded by the same JSON encoder into a null stream, one thread, no queue, no file.
+ * rather than drop, so callers run at the rate the writer gets events into the file. After the run every variant's
+ * file is checked to hold every event logged, so a variant that dropped fails the run. {@code SYNC_TUNED} (one
+ * thread encoding and writing to the file, flushing when the buffer fills) is the ceiling for one writer thread;
+ * {@link #encoderOnly} is the encoding alone: the same events, the same encoder, a null stream.
+ * <p>
+ * Run with {@code -prof gc -prof io.github.structuredlogging.benchmarks.CpuPerEventProfiler} for allocation and
+ * CPU time per event across all threads: each iteration ends only once the variant's writer has drained its queue.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -37,14 +42,14 @@ import org.openjdk.jmh.annotations.TearDown;
 public class ThroughputBenchmark {
 
 	@Benchmark
-	public void logInfo(Pipeline pipeline, CallerLatencyBenchmark.Sequence sequence) {
-		pipeline.setup.log(sequence.next());
+	public void logInfo(Pipeline pipeline, Callers callers) {
+		pipeline.setup.log(callers.next());
 	}
 
 	@Benchmark
-	public void encoderOnly(EncoderState state, CallerLatencyBenchmark.Sequence sequence) throws IOException {
-		long seq = sequence.next();
-		LoggingEvent event = new LoggingEvent(Logger.class.getName(), state.logger, Level.INFO,
+	public void encoderOnly(EncoderState state, Callers callers) throws IOException {
+		long seq = callers.next();
+		LoggingEvent event = new LoggingEvent(Logger.class.getName(), state.logger, ch.qos.logback.classic.Level.INFO,
 				"Order {} placed for {}", null, new Object[] { seq, "book" });
 		state.sink.write(state.encoder.encode(event));
 	}
@@ -55,23 +60,31 @@ public class ThroughputBenchmark {
 	@State(Scope.Benchmark)
 	public static class Pipeline {
 
-		@Param({ "PIPELINE", "LOGBACK_ASYNC", "LOGSTASH_DISRUPTOR", "SYNC", "LOG4J2_ASYNC" })
+		@Param({ "PIPELINE", "LOGBACK_ASYNC", "LOGBACK_ASYNC_TUNED", "LOGSTASH_DISRUPTOR", "LOGSTASH_DISRUPTOR_TUNED",
+				"SYNC", "SYNC_TUNED", "LOG4J2_ASYNC" })
 		public String variant;
 
 		LoggingSetup setup;
 
-		@Setup
+		@Setup(Level.Trial)
 		public void start() {
 			this.setup = new LoggingSetup(LoggingSetup.Variant.valueOf(this.variant), true);
 		}
 
-		@TearDown
+		@TearDown(Level.Iteration)
+		public void drain() {
+			this.setup.awaitDrained();
+		}
+
+		@TearDown(Level.Trial)
 		public void stop() {
-			long dropped = this.setup.droppedByPipeline();
-			this.setup.close();
+			long written = this.setup.linesWritten();
+			long logged = Callers.totalLogged();
 			this.setup.delete();
-			if (dropped != 0) {
-				throw new IllegalStateException("Dropped " + dropped + " events in a zero-drop run");
+			System.out.printf("%nzero-drop check %s: logged %d, in the file %d%n", this.variant, logged, written);
+			if (written != logged) {
+				throw new IllegalStateException(this.variant + " lost " + (logged - written) + " of " + logged
+						+ " events in a run that must not drop");
 			}
 		}
 
