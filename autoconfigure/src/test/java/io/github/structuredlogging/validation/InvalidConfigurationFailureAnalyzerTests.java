@@ -64,7 +64,8 @@ class InvalidConfigurationFailureAnalyzerTests {
 		assertThat(analysis.getDescription()).contains("Property: structured-logging.masking.patterns.voucher.regex")
 			.contains("Value: (not set)")
 			.contains("Allowed: must be set to a regular expression, as 'voucher' is not a built-in pattern "
-					+ "(card-number, password-pair, bearer-token, jwt, email, iban)");
+					+ "(private-key, url-credentials, cookie-header, password-pair, bearer-token, jwt, service-token, "
+					+ "aws-access-key, aws-secret-key, card-number, email, iban)");
 	}
 
 	@Test
