@@ -10,28 +10,32 @@ import ch.qos.logback.classic.Level;
 /**
  * One counter per Logback level, cheap to increment from many threads at once.
  */
-final class LevelCounters {
+public final class LevelCounters {
 
 	/** The levels an event can have, from least to most severe. */
-	static final List<Level> LEVELS = List.of(Level.TRACE, Level.DEBUG, Level.INFO, Level.WARN, Level.ERROR);
+	public static final List<Level> LEVELS = List.of(Level.TRACE, Level.DEBUG, Level.INFO, Level.WARN, Level.ERROR);
 
 	private final LongAdder[] counters = new LongAdder[LEVELS.size()];
 
-	LevelCounters() {
+	public LevelCounters() {
 		for (int i = 0; i < this.counters.length; i++) {
 			this.counters[i] = new LongAdder();
 		}
 	}
 
-	void increment(Level level) {
+	public void increment(Level level) {
 		this.counters[index(level)].increment();
 	}
 
-	long get(Level level) {
+	public void add(Level level, long count) {
+		this.counters[index(level)].add(count);
+	}
+
+	public long get(Level level) {
 		return this.counters[index(level)].sum();
 	}
 
-	long total() {
+	public long total() {
 		long total = 0;
 		for (LongAdder counter : this.counters) {
 			total += counter.sum();
@@ -39,7 +43,7 @@ final class LevelCounters {
 		return total;
 	}
 
-	Map<String, Long> asMap() {
+	public Map<String, Long> asMap() {
 		Map<String, Long> map = new LinkedHashMap<>();
 		for (Level level : LEVELS) {
 			map.put(level.toString(), get(level));

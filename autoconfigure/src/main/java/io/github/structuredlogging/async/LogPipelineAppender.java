@@ -1,21 +1,15 @@
 package io.github.structuredlogging.async;
 
-import java.io.PrintStream;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.OutputStreamAppender;
@@ -26,9 +20,6 @@ import ch.qos.logback.core.spi.AppenderAttachableImpl;
 import com.lmax.disruptor.BatchEventProcessor;
 import com.lmax.disruptor.BatchEventProcessorBuilder;
 import com.lmax.disruptor.BlockingWaitStrategy;
-import com.lmax.disruptor.EventHandler;
-import com.lmax.disruptor.EventTranslatorOneArg;
-import com.lmax.disruptor.ExceptionHandler;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.WaitStrategy;
 import io.github.structuredlogging.sampling.EventSampler;
@@ -56,6 +47,10 @@ import io.github.structuredlogging.sampling.EventSampler;
  * {@code logging.threshold.*}). Logback has already
  * applied the logger's level when an event reaches an appender, so a level changed at runtime decides before
  * sampling and dropping do.
+ * <p>
+ * The work is split by role: {@link CallerAdmission} on the logging threads, {@link BatchWriter} on the writer
+ * thread, {@link PipelineOutputs} for the outputs and the fallback target, {@link PipelineCounts} for the
+ * accounting. This class holds the settings and the lifecycle.
  */
 public class LogPipelineAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
 		implements AppenderAttachable<ILoggingEvent> {
@@ -84,45 +79,17 @@ public class LogPipelineAppender extends UnsynchronizedAppenderBase<ILoggingEven
 	/** Prefix of the summary line written to stderr on stop when events were lost. */
 	public static final String SUMMARY_PREFIX = "structured-logging: log pipeline ";
 
-	private static final long APPEND_RETRY_NANOS = TimeUnit.MICROSECONDS.toNanos(10);
-
 	private static final long DRAIN_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
 	private static final Duration STOP_GRACE = Duration.ofSeconds(1);
 
-	private static final String FALLBACK_PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %level [%thread] %logger : %msg%n%throwable";
-
-	private static final EventTranslatorOneArg<EventSlot, ILoggingEvent> TRANSLATOR = (slot, sequence,
-			event) -> slot.event = event;
-
 	private final AppenderAttachableImpl<ILoggingEvent> appenders = new AppenderAttachableImpl<>();
-
-	private final List<PipelineOutput> outputs = new CopyOnWriteArrayList<>();
 
 	private final List<LogPipelineListener> listeners = new CopyOnWriteArrayList<>();
 
-	private final LevelCounters accepted = new LevelCounters();
+	private final PipelineCounts counts = new PipelineCounts();
 
-	private final LevelCounters written = new LevelCounters();
-
-	private final LevelCounters dropped = new LevelCounters();
-
-	private final LevelCounters sampled = new LevelCounters();
-
-	private final LevelCounters fallback = new LevelCounters();
-
-	private final LevelCounters filtered = new LevelCounters();
-
-	private final LevelCounters unwrittenAtDeadline = new LevelCounters();
-
-	private final LongAdder outputFailures = new LongAdder();
-
-	private final AtomicLong lastDropWarningNanos = new AtomicLong();
-
-	private final Object fallbackLock = new Object();
-
-	/** Events of the current batch that are never dropped, kept by the writer thread until the batch is flushed. */
-	private final List<ILoggingEvent> unflushed = new ArrayList<>();
+	private final PipelineOutputs outputs = new PipelineOutputs(this, this.counts);
 
 	private int queueSize = DEFAULT_QUEUE_SIZE;
 
@@ -138,27 +105,19 @@ public class LogPipelineAppender extends UnsynchronizedAppenderBase<ILoggingEven
 
 	private FallbackTarget fallbackTarget = FallbackTarget.STDERR;
 
-	private Encoder<ILoggingEvent> fallbackEncoder;
-
 	private EventSampler sampler = EventSampler.keepAll();
 
 	private WaitStrategy waitStrategy;
 
 	private RingBuffer<EventSlot> ringBuffer;
 
+	private CallerAdmission admission;
+
+	private BatchWriter writer;
+
 	private BatchEventProcessor<EventSlot> processor;
 
 	private Thread writerThread;
-
-	private volatile boolean outputFailing;
-
-	private volatile Throwable lastFailure;
-
-	private volatile long nextRetryNanos;
-
-	private volatile boolean draining;
-
-	private volatile long drainDeadlineNanos;
 
 	public LogPipelineAppender() {
 		setName(DEFAULT_NAME);
@@ -173,16 +132,15 @@ public class LogPipelineAppender extends UnsynchronizedAppenderBase<ILoggingEven
 			addError("No appender attached to log pipeline '" + getName() + "'; not starting");
 			return;
 		}
-		if (this.fallbackEncoder == null) {
-			this.fallbackEncoder = defaultFallbackEncoder();
-		}
+		this.outputs.useDefaultFallbackEncoderIfUnset();
 		WaitStrategy strategy = (this.waitStrategy != null) ? this.waitStrategy : new BlockingWaitStrategy();
 		this.ringBuffer = RingBuffer.createMultiProducer(EventSlot::new, this.queueSize, strategy);
-		Writer writer = new Writer();
-		this.processor = new BatchEventProcessorBuilder().build(this.ringBuffer, this.ringBuffer.newBarrier(), writer);
-		this.processor.setExceptionHandler(writer);
+		this.admission = new CallerAdmission(this, this.counts, this.outputs, this.ringBuffer);
+		this.writer = new BatchWriter(this, this.counts, this.outputs);
+		this.processor = new BatchEventProcessorBuilder().build(this.ringBuffer, this.ringBuffer.newBarrier(),
+				this.writer);
+		this.processor.setExceptionHandler(this.writer);
 		this.ringBuffer.addGatingSequences(this.processor.getSequence());
-		this.draining = false;
 		this.writerThread = new Thread(this.processor, "structured-logging-" + getName());
 		// The drain on stop, not the JVM waiting for this thread, is what keeps queued events.
 		this.writerThread.setDaemon(true);
@@ -197,9 +155,9 @@ public class LogPipelineAppender extends UnsynchronizedAppenderBase<ILoggingEven
 			return;
 		}
 		super.stop();
-		this.drainDeadlineNanos = System.nanoTime() + this.drainTimeout.toNanos();
-		this.draining = true;
-		long giveUp = this.drainDeadlineNanos + STOP_GRACE.toNanos();
+		long drainDeadline = System.nanoTime() + this.drainTimeout.toNanos();
+		this.writer.drainUntil(drainDeadline);
+		long giveUp = drainDeadline + STOP_GRACE.toNanos();
 		while (this.processor.getSequence().get() < this.ringBuffer.getCursor() && this.writerThread.isAlive()
 				&& System.nanoTime() - giveUp < 0) {
 			LockSupport.parkNanos(DRAIN_POLL_NANOS);
@@ -213,16 +171,33 @@ public class LogPipelineAppender extends UnsynchronizedAppenderBase<ILoggingEven
 		}
 		if (!this.writerThread.isAlive()) {
 			handleLeftovers();
-			flushBatch();
+			this.writer.flushBatch();
 		}
 		else {
-			flushOutputs();
+			this.outputs.flush();
 		}
-		for (PipelineOutput output : this.outputs) {
-			output.stop();
+		this.outputs.stop();
+		String lossSummary = this.counts.lossSummary(getName(), this.drainTimeout);
+		if (lossSummary != null) {
+			System.err.println(lossSummary);
 		}
-		reportLoss();
 		fire((listener) -> listener.pipelineStopped(this));
+	}
+
+	/**
+	 * Events still in the queue after the writer thread ended (published while it stopped, or left by a writer that
+	 * died): handled on the stopping thread so that none goes uncounted.
+	 */
+	private void handleLeftovers() {
+		long cursor = this.ringBuffer.getCursor();
+		for (long sequence = this.processor.getSequence().get() + 1; sequence <= cursor; sequence++) {
+			EventSlot slot = this.ringBuffer.get(sequence);
+			ILoggingEvent event = slot.event;
+			slot.event = null;
+			if (event != null) {
+				this.writer.consume(event);
+			}
+		}
 	}
 
 	/**
@@ -250,287 +225,14 @@ public class LogPipelineAppender extends UnsynchronizedAppenderBase<ILoggingEven
 
 	@Override
 	protected void append(ILoggingEvent event) {
-		Level level = event.getLevel();
-		this.accepted.increment(level);
-		try {
-			route(event, level);
-		}
-		catch (RuntimeException ex) {
-			// Logback reports the exception; counting the event keeps the totals adding up.
-			this.dropped.increment(level);
-			throw ex;
-		}
+		this.admission.admit(event);
 	}
 
-	private void route(ILoggingEvent event, Level level) {
-		if (level.toInt() < Level.WARN_INT && !this.sampler.keep(event)) {
-			this.sampled.increment(level);
-			return;
-		}
-		boolean droppable = isDroppable(level);
-		if (droppable && this.appendTimeout.isZero() && !this.ringBuffer.hasAvailableCapacity(1)) {
-			// Dropped before its message is formatted and its MDC copied: overload should cost callers least.
-			drop(level);
-			return;
-		}
-		event.prepareForDeferredProcessing();
-		if (this.ringBuffer.tryPublishEvent(TRANSLATOR, event)) {
-			return;
-		}
-		if (!droppable) {
-			writeOnCallerThread(event);
-		}
-		else if (this.appendTimeout.isZero() || !publishWithinTimeout(event)) {
-			drop(level);
-		}
-	}
-
-	private void drop(Level level) {
-		this.dropped.increment(level);
-		warnAboutDropsNowAndThen();
-	}
-
-	private boolean publishWithinTimeout(ILoggingEvent event) {
-		long deadline = System.nanoTime() + this.appendTimeout.toNanos();
-		do {
-			LockSupport.parkNanos(APPEND_RETRY_NANOS);
-			if (this.ringBuffer.tryPublishEvent(TRANSLATOR, event)) {
-				return true;
-			}
-		}
-		while (System.nanoTime() - deadline < 0 && isStarted());
-		return false;
-	}
-
-	private void writeOnCallerThread(ILoggingEvent event) {
-		Level level = event.getLevel();
-		if (!this.outputFailing) {
-			Outcome outcome = writeToOutputs(event);
-			if (outcome == Outcome.FILTERED) {
-				this.filtered.increment(level);
-				return;
-			}
-			if (outcome == Outcome.FAILED || !flushOutputs()) {
-				writeToFallbackTarget(event);
-			}
-		}
-		else if (acceptedByAnyOutput(event)) {
-			writeToFallbackTarget(event);
-		}
-		else {
-			this.filtered.increment(level);
-			return;
-		}
-		this.fallback.increment(level);
-		this.written.increment(level);
-	}
-
-	private boolean isDroppable(Level level) {
+	boolean isDroppable(Level level) {
 		return level.toInt() <= this.dropLevel.toInt();
 	}
 
-	/**
-	 * Writes the event to every output whose own filters accept it.
-	 * @return what became of the event; on failure the pipeline is marked failing
-	 */
-	private Outcome writeToOutputs(ILoggingEvent event) {
-		Throwable failure = null;
-		boolean accepted = false;
-		for (PipelineOutput output : this.outputs) {
-			if (output.accepts(event)) {
-				accepted = true;
-				Throwable outputFailure = output.write(event);
-				if (outputFailure != null) {
-					failure = outputFailure;
-				}
-			}
-		}
-		if (failure != null) {
-			outputFailed(failure);
-			return Outcome.FAILED;
-		}
-		return accepted ? Outcome.WRITTEN : Outcome.FILTERED;
-	}
-
-	private boolean acceptedByAnyOutput(ILoggingEvent event) {
-		for (PipelineOutput output : this.outputs) {
-			if (output.accepts(event)) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	/**
-	 * Flushes the outputs at the end of a batch, on the writer thread (or on the stopping thread once the writer has
-	 * ended). A failed flush may have lost whatever the outputs still buffered, so the batch's events that must not
-	 * be lost are written again to the fallback target, at the risk of appearing twice.
-	 */
-	private void flushBatch() {
-		if (!flushOutputs()) {
-			for (ILoggingEvent event : this.unflushed) {
-				writeToFallbackTarget(event);
-				this.fallback.increment(event.getLevel());
-			}
-		}
-		this.unflushed.clear();
-	}
-
-	/**
-	 * Flushes every output.
-	 * @return whether all flushes succeeded; on failure the pipeline is marked failing
-	 */
-	private boolean flushOutputs() {
-		boolean flushed = true;
-		for (PipelineOutput output : this.outputs) {
-			Throwable failure = output.flush();
-			if (failure != null) {
-				outputFailed(failure);
-				flushed = false;
-			}
-		}
-		return flushed;
-	}
-
-	private void outputFailed(Throwable failure) {
-		this.outputFailures.increment();
-		this.lastFailure = failure;
-		this.nextRetryNanos = System.nanoTime() + this.retryInterval.toNanos();
-		if (!this.outputFailing) {
-			this.outputFailing = true;
-			addError("Output of log pipeline '" + getName() + "' failed; events at " + moreSevereThan(this.dropLevel)
-					+ " and above go to " + this.fallbackTarget + ", less severe ones are dropped; retrying every "
-					+ this.retryInterval.toMillis() + " ms", failure);
-			fire((listener) -> listener.outputFailed(this, failure));
-		}
-	}
-
-	private void outputRecovered() {
-		this.outputFailing = false;
-		addInfo("Output of log pipeline '" + getName() + "' works again");
-		fire((listener) -> listener.outputRecovered(this));
-	}
-
-	private void writeToFallbackTarget(ILoggingEvent event) {
-		byte[] bytes = this.fallbackEncoder.encode(event);
-		synchronized (this.fallbackLock) {
-			PrintStream stream = this.fallbackTarget.stream();
-			stream.write(bytes, 0, bytes.length);
-			stream.flush();
-		}
-	}
-
-	private void warnAboutDropsNowAndThen() {
-		long now = System.nanoTime();
-		long last = this.lastDropWarningNanos.get();
-		if ((last == 0 || now - last >= this.dropWarningInterval.toNanos())
-				&& this.lastDropWarningNanos.compareAndSet(last, now)) {
-			addWarn("Queue of log pipeline '" + getName() + "' is full (" + this.queueSize + " events): dropped "
-					+ this.dropped.asMap() + " so far; events at " + moreSevereThan(this.dropLevel)
-					+ " and above are written on the caller's thread");
-		}
-	}
-
-	/**
-	 * Decides the fate of one event taken from the queue, on the writer thread.
-	 */
-	private void consume(ILoggingEvent event) {
-		Level level = event.getLevel();
-		if (this.draining && System.nanoTime() - this.drainDeadlineNanos > 0 && isDroppable(level)) {
-			this.unwrittenAtDeadline.increment(level);
-			this.dropped.increment(level);
-			return;
-		}
-		if (this.outputFailing) {
-			if (System.nanoTime() - this.nextRetryNanos < 0) {
-				divert(event);
-				return;
-			}
-			for (PipelineOutput output : this.outputs) {
-				output.restartIfStopped();
-			}
-			this.nextRetryNanos = System.nanoTime() + this.retryInterval.toNanos();
-		}
-		Outcome outcome = writeToOutputs(event);
-		if (outcome == Outcome.FAILED) {
-			divert(event);
-			return;
-		}
-		if (outcome == Outcome.FILTERED) {
-			this.filtered.increment(level);
-			return;
-		}
-		if (this.outputFailing) {
-			outputRecovered();
-		}
-		this.written.increment(level);
-		if (!isDroppable(level)) {
-			this.unflushed.add(event);
-		}
-	}
-
-	private void divert(ILoggingEvent event) {
-		Level level = event.getLevel();
-		if (!acceptedByAnyOutput(event)) {
-			this.filtered.increment(level);
-			return;
-		}
-		if (isDroppable(level)) {
-			this.dropped.increment(level);
-			return;
-		}
-		writeToFallbackTarget(event);
-		this.fallback.increment(level);
-		this.written.increment(level);
-	}
-
-	/**
-	 * Events still in the queue after the writer thread ended (published while it stopped, or left by a writer that
-	 * died): handled on the stopping thread so that none goes uncounted.
-	 */
-	private void handleLeftovers() {
-		long cursor = this.ringBuffer.getCursor();
-		for (long sequence = this.processor.getSequence().get() + 1; sequence <= cursor; sequence++) {
-			EventSlot slot = this.ringBuffer.get(sequence);
-			ILoggingEvent event = slot.event;
-			slot.event = null;
-			if (event != null) {
-				consume(event);
-			}
-		}
-	}
-
-	private void reportLoss() {
-		if (this.dropped.total() == 0) {
-			return;
-		}
-		StringBuilder line = new StringBuilder(SUMMARY_PREFIX).append(getName()).append(" stopped; not written:");
-		line.append(" dropped=").append(this.dropped.asMap());
-		line.append(" (at the ").append(this.drainTimeout.toMillis()).append(" ms drain deadline: ")
-			.append(this.unwrittenAtDeadline.asMap()).append(')');
-		line.append(" sampled=").append(this.sampled.asMap());
-		line.append(" filtered=").append(this.filtered.asMap());
-		line.append("; accepted=").append(this.accepted.asMap());
-		line.append(" written=").append(this.written.asMap());
-		line.append(" fallback=").append(this.fallback.asMap());
-		System.err.println(line);
-	}
-
-	private Encoder<ILoggingEvent> defaultFallbackEncoder() {
-		for (PipelineOutput output : this.outputs) {
-			if (output.appender() instanceof OutputStreamAppender<ILoggingEvent> streamAppender
-					&& streamAppender.getEncoder() != null) {
-				return streamAppender.getEncoder();
-			}
-		}
-		PatternLayoutEncoder encoder = new PatternLayoutEncoder();
-		encoder.setContext(getContext());
-		encoder.setPattern(FALLBACK_PATTERN);
-		encoder.start();
-		return encoder;
-	}
-
-	private void fire(Consumer<LogPipelineListener> notification) {
+	void fire(Consumer<LogPipelineListener> notification) {
 		for (LogPipelineListener listener : this.listeners) {
 			try {
 				notification.accept(listener);
@@ -539,10 +241,6 @@ public class LogPipelineAppender extends UnsynchronizedAppenderBase<ILoggingEven
 				addWarn("Log pipeline listener " + listener + " failed", ex);
 			}
 		}
-	}
-
-	private static String moreSevereThan(Level dropLevel) {
-		return (dropLevel.toInt() < Level.INFO_INT) ? "INFO" : "WARN";
 	}
 
 	public void addListener(LogPipelineListener listener) {
@@ -616,6 +314,10 @@ public class LogPipelineAppender extends UnsynchronizedAppenderBase<ILoggingEven
 		this.dropWarningInterval = requireNotNegative("Drop warning interval", dropWarningInterval);
 	}
 
+	Duration getDropWarningInterval() {
+		return this.dropWarningInterval;
+	}
+
 	public void setFallbackTarget(FallbackTarget fallbackTarget) {
 		this.fallbackTarget = fallbackTarget;
 	}
@@ -630,7 +332,7 @@ public class LogPipelineAppender extends UnsynchronizedAppenderBase<ILoggingEven
 	 * @param fallbackEncoder a started encoder that accepts concurrent calls
 	 */
 	public void setFallbackEncoder(Encoder<ILoggingEvent> fallbackEncoder) {
-		this.fallbackEncoder = fallbackEncoder;
+		this.outputs.setFallbackEncoder(fallbackEncoder);
 	}
 
 	public void setSampler(EventSampler sampler) {
@@ -661,23 +363,23 @@ public class LogPipelineAppender extends UnsynchronizedAppenderBase<ILoggingEven
 	}
 
 	public long getAccepted(Level level) {
-		return this.accepted.get(level);
+		return this.counts.accepted.get(level);
 	}
 
 	public long getWritten(Level level) {
-		return this.written.get(level);
+		return this.counts.written.get(level);
 	}
 
 	public long getDropped(Level level) {
-		return this.dropped.get(level);
+		return this.counts.dropped.get(level);
 	}
 
 	public long getSampled(Level level) {
-		return this.sampled.get(level);
+		return this.counts.sampled.get(level);
 	}
 
 	public long getFallback(Level level) {
-		return this.fallback.get(level);
+		return this.counts.fallback.get(level);
 	}
 
 	/**
@@ -686,7 +388,7 @@ public class LogPipelineAppender extends UnsynchronizedAppenderBase<ILoggingEven
 	 * @return the count since start
 	 */
 	public long getFiltered(Level level) {
-		return this.filtered.get(level);
+		return this.counts.filtered.get(level);
 	}
 
 	/**
@@ -694,16 +396,15 @@ public class LogPipelineAppender extends UnsynchronizedAppenderBase<ILoggingEven
 	 * @return accepted events not yet written, dropped, sampled or filtered
 	 */
 	public long getInFlight() {
-		return this.accepted.total() - this.written.total() - this.dropped.total() - this.sampled.total()
-				- this.filtered.total();
+		return this.counts.inFlight();
 	}
 
 	public long getTotalAccepted() {
-		return this.accepted.total();
+		return this.counts.accepted.total();
 	}
 
 	public long getTotalDropped() {
-		return this.dropped.total();
+		return this.counts.dropped.total();
 	}
 
 	/**
@@ -711,11 +412,11 @@ public class LogPipelineAppender extends UnsynchronizedAppenderBase<ILoggingEven
 	 * @return the count since start
 	 */
 	public long getOutputFailures() {
-		return this.outputFailures.sum();
+		return this.counts.outputFailures.sum();
 	}
 
 	public Throwable getLastFailure() {
-		return this.lastFailure;
+		return this.outputs.lastFailure();
 	}
 
 	public ConsumerState getConsumerState() {
@@ -725,17 +426,15 @@ public class LogPipelineAppender extends UnsynchronizedAppenderBase<ILoggingEven
 		if (!this.writerThread.isAlive()) {
 			return ConsumerState.DEAD;
 		}
-		return this.outputFailing ? ConsumerState.OUTPUT_FAILING : ConsumerState.RUNNING;
+		return this.outputs.isFailing() ? ConsumerState.OUTPUT_FAILING : ConsumerState.RUNNING;
 	}
 
 	/**
-	 * Names of the attached appenders, in order.
+	 * Names of the outputs, in order.
 	 * @return the names
 	 */
 	public List<String> getOutputNames() {
-		List<String> names = new ArrayList<>();
-		this.outputs.forEach((output) -> names.add(output.appender().getName()));
-		return names;
+		return this.outputs.names();
 	}
 
 	/**
@@ -743,14 +442,16 @@ public class LogPipelineAppender extends UnsynchronizedAppenderBase<ILoggingEven
 	 * @return accepted, written, dropped, sampled, filtered and fallback counts
 	 */
 	public Map<String, Map<String, Long>> getCounts() {
-		Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
-		counts.put("accepted", this.accepted.asMap());
-		counts.put("written", this.written.asMap());
-		counts.put("dropped", this.dropped.asMap());
-		counts.put("sampled", this.sampled.asMap());
-		counts.put("filtered", this.filtered.asMap());
-		counts.put("fallback", this.fallback.asMap());
-		return counts;
+		return this.counts.asMap();
+	}
+
+	/**
+	 * Adds an output that is not a Logback appender, such as a destination with a buffer of its own. Outputs are
+	 * written in the order they are added.
+	 * @param output the output
+	 */
+	public void addOutput(PipelineOutput output) {
+		this.outputs.add(output);
 	}
 
 	/**
@@ -764,7 +465,7 @@ public class LogPipelineAppender extends UnsynchronizedAppenderBase<ILoggingEven
 			streamAppender.setImmediateFlush(false);
 		}
 		this.appenders.addAppender(appender);
-		this.outputs.add(new PipelineOutput(appender));
+		this.outputs.add(new AppenderOutput(appender));
 	}
 
 	@Override
@@ -790,13 +491,14 @@ public class LogPipelineAppender extends UnsynchronizedAppenderBase<ILoggingEven
 
 	@Override
 	public boolean detachAppender(Appender<ILoggingEvent> appender) {
-		this.outputs.removeIf((output) -> output.appender() == appender);
+		this.outputs.removeIf((output) -> output instanceof AppenderOutput appenderOutput
+				&& appenderOutput.appender() == appender);
 		return this.appenders.detachAppender(appender);
 	}
 
 	@Override
 	public boolean detachAppender(String name) {
-		this.outputs.removeIf((output) -> name.equals(output.appender().getName()));
+		this.outputs.removeIf((output) -> output instanceof AppenderOutput && name.equals(output.name()));
 		return this.appenders.detachAppender(name);
 	}
 
@@ -805,83 +507,6 @@ public class LogPipelineAppender extends UnsynchronizedAppenderBase<ILoggingEven
 			throw new IllegalArgumentException(what + " must not be negative, was " + duration);
 		}
 		return duration;
-	}
-
-	/**
-	 * What became of an event handed to the outputs.
-	 */
-	private enum Outcome {
-
-		/** At least one output wrote it and none failed. */
-		WRITTEN,
-
-		/** Every output's own filters refused it. */
-		FILTERED,
-
-		/** An output failed. */
-		FAILED
-
-	}
-
-	/**
-	 * One preallocated slot of the ring buffer.
-	 */
-	static final class EventSlot {
-
-		ILoggingEvent event;
-
-	}
-
-	/**
-	 * The writer thread's side: writes each event, flushes once at the end of a batch, and survives anything an
-	 * output throws.
-	 */
-	private final class Writer implements EventHandler<EventSlot>, ExceptionHandler<EventSlot> {
-
-		private long batchSize;
-
-		@Override
-		public void onEvent(EventSlot slot, long sequence, boolean endOfBatch) {
-			ILoggingEvent event = slot.event;
-			slot.event = null;
-			this.batchSize++;
-			try {
-				consume(event);
-			}
-			catch (RuntimeException ex) {
-				// Counted, so that a defect (say, in the fallback encoder) shows in the totals instead of hiding.
-				LogPipelineAppender.this.dropped.increment(event.getLevel());
-				addError("Log pipeline '" + getName() + "' lost an event it could not write", ex);
-			}
-			if (endOfBatch) {
-				endBatch();
-			}
-		}
-
-		private void endBatch() {
-			long start = System.nanoTime();
-			flushBatch();
-			long flushNanos = System.nanoTime() - start;
-			long size = this.batchSize;
-			this.batchSize = 0;
-			fire((listener) -> listener.batchWritten(LogPipelineAppender.this, size, flushNanos));
-		}
-
-		@Override
-		public void handleEventException(Throwable ex, long sequence, EventSlot slot) {
-			addError("Log pipeline '" + getName() + "' could not handle an event", ex);
-		}
-
-		@Override
-		public void handleOnStartException(Throwable ex) {
-			addError("Log pipeline '" + getName() + "' writer failed to start", ex);
-		}
-
-		@Override
-		public void handleOnShutdownException(Throwable ex) {
-			addError("Log pipeline '" + getName() + "' writer failed to shut down", ex);
-		}
-
 	}
 
 }

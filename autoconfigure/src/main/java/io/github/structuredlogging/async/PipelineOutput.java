@@ -1,45 +1,34 @@
 package io.github.structuredlogging.async;
 
-import java.io.IOException;
-import java.io.OutputStream;
-
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.Appender;
-import ch.qos.logback.core.OutputStreamAppender;
-import ch.qos.logback.core.recovery.RecoveryListener;
-import ch.qos.logback.core.recovery.ResilientOutputStreamBase;
-import ch.qos.logback.core.spi.FilterReply;
 
 /**
- * One appender behind the pipeline, and whether a write to it really reached its output. Logback appenders report
- * write errors to the status manager rather than to the caller: an {@code OutputStreamAppender} stops itself on an
- * {@code IOException}, and a file appender's resilient stream silently discards writes until it has reopened the
- * file. Both are turned here into a failure the pipeline can act on.
+ * One output behind the pipeline, written by the writer thread (and, for events that are never dropped, by a
+ * caller's thread when the queue is full, so implementations accept concurrent writes). Either a Logback appender
+ * ({@link AppenderOutput}) or a destination with a buffer of its own
+ * ({@link io.github.structuredlogging.destination.DestinationOutput}).
  */
-final class PipelineOutput implements RecoveryListener {
-
-	private final Appender<ILoggingEvent> appender;
-
-	private volatile OutputStream watchedStream;
-
-	private volatile IOException streamFailure;
-
-	PipelineOutput(Appender<ILoggingEvent> appender) {
-		this.appender = appender;
-	}
-
-	Appender<ILoggingEvent> appender() {
-		return this.appender;
-	}
+public interface PipelineOutput {
 
 	/**
-	 * Whether the appender's own filters let the event through; Spring Boot's console and file appenders carry a
-	 * threshold filter ({@code logging.threshold.*}).
-	 * @param event the event
-	 * @return {@code false} when a filter denies it
+	 * The output's name, as shown by the endpoint.
+	 * @return the name
 	 */
-	boolean accepts(ILoggingEvent event) {
-		return this.appender.getFilterChainDecision(event) != FilterReply.DENY;
+	String name();
+
+	/**
+	 * Whether the output takes the event at all; one that no output takes is counted as filtered.
+	 * @param event the event
+	 * @return {@code false} when the output's own level or filters refuse it
+	 */
+	boolean accepts(ILoggingEvent event);
+
+	/**
+	 * Told of an event the pipeline wrote to other outputs but that {@link #accepts} refused, for an output that
+	 * keeps accounts of its own.
+	 * @param event the event
+	 */
+	default void refused(ILoggingEvent event) {
 	}
 
 	/**
@@ -47,83 +36,22 @@ final class PipelineOutput implements RecoveryListener {
 	 * @param event the event
 	 * @return {@code null} when the event reached the output, otherwise why it did not
 	 */
-	Throwable write(ILoggingEvent event) {
-		watchStream();
-		IOException failedBefore = this.streamFailure;
-		try {
-			this.appender.doAppend(event);
-		}
-		catch (RuntimeException ex) {
-			return ex;
-		}
-		if (!this.appender.isStarted()) {
-			return new IOException("Output '" + this.appender.getName()
-					+ "' stopped itself after a write error; Logback's status holds the cause");
-		}
-		IOException failedAfter = this.streamFailure;
-		// A resilient stream that was failing discards the write even when it reopens the file during it.
-		return (failedBefore != null) ? failedBefore : failedAfter;
-	}
+	Throwable write(ILoggingEvent event);
 
 	/**
-	 * Flushes the output once for the events written since the last flush.
+	 * Flushes the events written since the last flush, once per batch.
 	 * @return {@code null} on success, otherwise the failure
 	 */
-	Throwable flush() {
-		if (this.appender instanceof OutputStreamAppender<?> streamAppender && streamAppender.isStarted()) {
-			OutputStream stream = streamAppender.getOutputStream();
-			if (stream != null) {
-				try {
-					stream.flush();
-				}
-				catch (IOException ex) {
-					return ex;
-				}
-			}
-		}
-		return this.streamFailure;
-	}
+	Throwable flush();
 
 	/**
-	 * Makes a failed output ready for the next attempt: an appender that stopped itself on a write error is started
-	 * again, which reopens its file or stream.
+	 * Makes a failed output ready for the next attempt.
 	 */
-	void restartIfStopped() {
-		if (!this.appender.isStarted()) {
-			this.appender.start();
-		}
-	}
+	void restartIfStopped();
 
-	void stop() {
-		this.appender.stop();
-	}
-
-	@Override
-	public void newFailure(IOException failure) {
-		this.streamFailure = failure;
-	}
-
-	@Override
-	public void recoveryOccured() {
-		this.streamFailure = null;
-	}
-
-	private void watchStream() {
-		if (this.appender instanceof OutputStreamAppender<?> streamAppender) {
-			OutputStream stream = streamAppender.getOutputStream();
-			if (stream != this.watchedStream) {
-				synchronized (this) {
-					if (stream != this.watchedStream) {
-						// Rolling and restarting replace the stream; a new one starts out healthy.
-						if (stream instanceof ResilientOutputStreamBase resilient) {
-							resilient.addRecoveryListener(this);
-						}
-						this.streamFailure = null;
-						this.watchedStream = stream;
-					}
-				}
-			}
-		}
-	}
+	/**
+	 * Stops the output when the pipeline stops, after the pipeline's own drain.
+	 */
+	void stop();
 
 }
