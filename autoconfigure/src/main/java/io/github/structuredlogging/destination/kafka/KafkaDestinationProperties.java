@@ -88,14 +88,8 @@ public class KafkaDestinationProperties {
 	private Duration maxBlock = Duration.ZERO;
 
 	/**
-	 * How long the producer keeps retrying a record before reporting it failed (Kafka's delivery.timeout.ms).
-	 */
-	@NotNull
-	private Duration deliveryTimeout = Duration.ofSeconds(30);
-
-	/**
-	 * How long the producer waits for the broker to answer one request; at most the delivery timeout minus the
-	 * linger.
+	 * How long the producer waits for the broker to answer one request. The producer retries a record until the
+	 * destination's retry.delivery-timeout (less a second, so that it reports before the pipeline gives up on it).
 	 */
 	@NotNull
 	private Duration requestTimeout = Duration.ofSeconds(10);
@@ -195,14 +189,6 @@ public class KafkaDestinationProperties {
 					+ "ms: the destination's sender must not wait on the broker");
 		}
 		this.maxBlock = maxBlock;
-	}
-
-	public Duration getDeliveryTimeout() {
-		return this.deliveryTimeout;
-	}
-
-	public void setDeliveryTimeout(Duration deliveryTimeout) {
-		this.deliveryTimeout = deliveryTimeout;
 	}
 
 	public Duration getRequestTimeout() {

@@ -1,5 +1,6 @@
 package io.github.structuredlogging.destination.kafka;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,6 +26,13 @@ final class KafkaProducerSettings {
 
 	private static final Set<String> ACKS_ALL = Set.of("all", "-1");
 
+	/**
+	 * How much sooner than the pipeline the producer gives up on a record. The pipeline sends again what is not
+	 * reported within its delivery timeout; the producer must have reported by then, or a record it still holds
+	 * would be sent twice.
+	 */
+	static final Duration REPORT_MARGIN = Duration.ofSeconds(1);
+
 	private KafkaProducerSettings() {
 	}
 
@@ -33,21 +41,30 @@ final class KafkaProducerSettings {
 	 * @param properties the destination's settings
 	 * @param destinationName the destination's name, for the default client id
 	 * @param prefix the settings' property prefix, to name a property in a refusal
+	 * @param deliveryTimeout how long the pipeline waits for a record's report before sending it again
+	 * @param deliveryTimeoutProperty the property that sets it
 	 * @return the configuration, without serializers
 	 * @throws InvalidConfigurationPropertyException if the settings contradict each other
 	 */
-	static Map<String, Object> of(KafkaDestinationProperties properties, String destinationName, String prefix) {
+	static Map<String, Object> of(KafkaDestinationProperties properties, String destinationName, String prefix,
+			Duration deliveryTimeout, String deliveryTimeoutProperty) {
 		if (properties.isIdempotence() && !ACKS_ALL.contains(properties.getAcks())) {
 			throw new InvalidConfigurationPropertyException(prefix + ".acks", properties.getAcks(),
 					"be all while " + prefix + ".idempotence is true (turn idempotence off to use acks 0 or 1)");
 		}
+		long producerDeliveryMillis = deliveryTimeout.minus(REPORT_MARGIN).toMillis();
 		long neededMillis = properties.getRequestTimeout().toMillis() + properties.getLinger().toMillis();
-		if (properties.getDeliveryTimeout().toMillis() < neededMillis) {
-			throw new InvalidConfigurationPropertyException(prefix + ".delivery-timeout",
-					properties.getDeliveryTimeout(), "be at least request-timeout plus linger (" + neededMillis
-							+ "ms): a record must get one request before it times out");
+		if (producerDeliveryMillis < neededMillis) {
+			throw new InvalidConfigurationPropertyException(deliveryTimeoutProperty, deliveryTimeout,
+					"be at least " + prefix + ".request-timeout plus linger plus " + REPORT_MARGIN.toMillis() + "ms ("
+							+ (neededMillis + REPORT_MARGIN.toMillis())
+							+ "ms): the producer must get one request in before it reports a record failed");
 		}
 		properties.getProducer().forEach((name, value) -> {
+			if (ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG.equals(name)) {
+				throw new InvalidConfigurationPropertyException(prefix + ".producer." + name, value,
+						"not be set: the producer's delivery timeout follows " + deliveryTimeoutProperty);
+			}
 			if (DEDICATED.containsKey(name)) {
 				throw new InvalidConfigurationPropertyException(prefix + ".producer." + name, value,
 						"be set through " + prefix + "." + DEDICATED.get(name) + " instead");
@@ -68,7 +85,7 @@ final class KafkaProducerSettings {
 		config.put(ProducerConfig.LINGER_MS_CONFIG, Math.toIntExact(properties.getLinger().toMillis()));
 		config.put(ProducerConfig.BUFFER_MEMORY_CONFIG, properties.getBufferMemory().toBytes());
 		config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, properties.getMaxBlock().toMillis());
-		config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Math.toIntExact(properties.getDeliveryTimeout().toMillis()));
+		config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Math.toIntExact(producerDeliveryMillis));
 		config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.toIntExact(properties.getRequestTimeout().toMillis()));
 		return config;
 	}
@@ -84,7 +101,6 @@ final class KafkaProducerSettings {
 		dedicated.put(ProducerConfig.LINGER_MS_CONFIG, "linger");
 		dedicated.put(ProducerConfig.BUFFER_MEMORY_CONFIG, "buffer-memory");
 		dedicated.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "max-block");
-		dedicated.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "delivery-timeout");
 		dedicated.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "request-timeout");
 		return Map.copyOf(dedicated);
 	}

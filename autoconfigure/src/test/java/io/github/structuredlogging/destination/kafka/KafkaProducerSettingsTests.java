@@ -22,9 +22,11 @@ class KafkaProducerSettingsTests {
 
 	private static final String PREFIX = "structured-logging.destinations.fleet.kafka";
 
+	private static final String DELIVERY_TIMEOUT_PROPERTY = "structured-logging.destinations.fleet.retry.delivery-timeout";
+
 	@Test
 	void defaultsAreIdempotentAcksAllLz4AndNeverBlock() {
-		Map<String, Object> config = KafkaProducerSettings.of(bind(Map.of()), "fleet", PREFIX);
+		Map<String, Object> config = settings(Map.of());
 		assertThat(config).containsEntry(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092")
 			.containsEntry(ProducerConfig.CLIENT_ID_CONFIG, "structured-logging-fleet")
 			.containsEntry(ProducerConfig.ACKS_CONFIG, "all")
@@ -34,17 +36,16 @@ class KafkaProducerSettingsTests {
 			.containsEntry(ProducerConfig.LINGER_MS_CONFIG, 5)
 			.containsEntry(ProducerConfig.BUFFER_MEMORY_CONFIG, 32L * 1024 * 1024)
 			.containsEntry(ProducerConfig.MAX_BLOCK_MS_CONFIG, 0L)
-			.containsEntry(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30000)
+			.containsEntry(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 29000)
 			.containsEntry(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10000)
 			.doesNotContainKeys(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG);
 	}
 
 	@Test
 	void everySettingReachesTheProducer() {
-		Map<String, Object> config = KafkaProducerSettings.of(bind(Map.of("bootstrap-servers", "a:9092,b:9093",
-				"client-id", "orders", "acks", "1", "idempotence", "false", "compression", "zstd", "batch-size", "1MB",
-				"linger", "20ms", "buffer-memory", "4MB", "max-block", "250ms", "delivery-timeout", "2m")), "fleet",
-				PREFIX);
+		Map<String, Object> config = settings(Map.of("bootstrap-servers", "a:9092,b:9093", "client-id", "orders",
+				"acks", "1", "idempotence", "false", "compression", "zstd", "batch-size", "1MB", "linger", "20ms",
+				"buffer-memory", "4MB", "max-block", "250ms", "request-timeout", "3s"));
 		assertThat(config).containsEntry(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "a:9092,b:9093")
 			.containsEntry(ProducerConfig.CLIENT_ID_CONFIG, "orders")
 			.containsEntry(ProducerConfig.ACKS_CONFIG, "1")
@@ -54,16 +55,15 @@ class KafkaProducerSettingsTests {
 			.containsEntry(ProducerConfig.LINGER_MS_CONFIG, 20)
 			.containsEntry(ProducerConfig.BUFFER_MEMORY_CONFIG, 4L * 1024 * 1024)
 			.containsEntry(ProducerConfig.MAX_BLOCK_MS_CONFIG, 250L)
-			.containsEntry(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120000);
+			.containsEntry(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000);
 	}
 
 	@Test
 	void passesTlsAndSaslSettingsThroughAsTheyAre() {
 		String jaas = "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"u\" password=\"p\";";
-		Map<String, Object> config = KafkaProducerSettings.of(bind(Map.of("producer.[security.protocol]", "SASL_SSL",
+		Map<String, Object> config = settings(Map.of("producer.[security.protocol]", "SASL_SSL",
 				"producer.[sasl.mechanism]", "PLAIN", "producer.[sasl.jaas.config]", jaas,
-				"producer.[ssl.truststore.location]", "/etc/kafka/truststore.p12", "producer.[retry.backoff.ms]", "250")),
-				"fleet", PREFIX);
+				"producer.[ssl.truststore.location]", "/etc/kafka/truststore.p12", "producer.[retry.backoff.ms]", "250"));
 		assertThat(config).containsEntry("security.protocol", "SASL_SSL")
 			.containsEntry("sasl.mechanism", "PLAIN")
 			.containsEntry("sasl.jaas.config", jaas)
@@ -75,48 +75,47 @@ class KafkaProducerSettingsTests {
 	@ValueSource(strings = { "0", "1" })
 	void refusesAcksBelowAllWhileIdempotent(String acks) {
 		assertThatExceptionOfType(InvalidConfigurationPropertyException.class)
-			.isThrownBy(() -> KafkaProducerSettings.of(bind(Map.of("acks", acks)), "fleet", PREFIX))
+			.isThrownBy(() -> settings(Map.of("acks", acks)))
 			.satisfies((ex) -> assertThat(ex.getProperty()).isEqualTo(PREFIX + ".acks"))
 			.satisfies((ex) -> assertThat(ex.getValue()).isEqualTo(acks));
-		assertThatNoException().isThrownBy(
-				() -> KafkaProducerSettings.of(bind(Map.of("acks", acks, "idempotence", "false")), "fleet", PREFIX));
+		assertThatNoException().isThrownBy(() -> settings(Map.of("acks", acks, "idempotence", "false")));
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "acks", "enable.idempotence", "bootstrap.servers", "max.block.ms", "buffer.memory",
-			"compression.type", "batch.size", "linger.ms", "delivery.timeout.ms", "request.timeout.ms", "client.id" })
+			"compression.type", "batch.size", "linger.ms", "request.timeout.ms", "client.id" })
 	void refusesAPassedThroughPropertyThatHasASettingOfItsOwn(String name) {
 		assertThatExceptionOfType(InvalidConfigurationPropertyException.class)
-			.isThrownBy(() -> KafkaProducerSettings.of(bind(Map.of("producer.[" + name + "]", "1")), "fleet", PREFIX))
+			.isThrownBy(() -> settings(Map.of("producer.[" + name + "]", "1")))
 			.satisfies((ex) -> assertThat(ex.getProperty()).isEqualTo(PREFIX + ".producer." + name))
 			.withMessageContaining(" instead");
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "key.serializer", "value.serializer", "transactional.id" })
+	@ValueSource(strings = { "key.serializer", "value.serializer", "transactional.id", "delivery.timeout.ms" })
 	void refusesPassedThroughPropertiesTheDestinationDecides(String name) {
 		assertThatExceptionOfType(InvalidConfigurationPropertyException.class)
-			.isThrownBy(() -> KafkaProducerSettings.of(bind(Map.of("producer.[" + name + "]", "x")), "fleet", PREFIX))
+			.isThrownBy(() -> settings(Map.of("producer.[" + name + "]", "x")))
 			.satisfies((ex) -> assertThat(ex.getProperty()).isEqualTo(PREFIX + ".producer." + name));
 	}
 
 	@ParameterizedTest
 	@ValueSource(ints = { -2, -1 })
-	void refusesADeliveryTimeoutShorterThanOneRequestAndTheLinger(int offset) {
-		// request-timeout 1000ms + linger 100ms = 1100ms
-		Map<String, String> settings = Map.of("request-timeout", "1000ms", "linger", "100ms", "delivery-timeout",
-				(1100 + offset) + "ms");
+	void refusesADeliveryTimeoutThatLeavesTheProducerLessThanOneRequestAndTheLinger(int offset) {
+		// request-timeout 1000ms + linger 100ms + the 1000ms margin = 2100ms
+		Duration deliveryTimeout = Duration.ofMillis(2100 + offset);
 		assertThatExceptionOfType(InvalidConfigurationPropertyException.class)
-			.isThrownBy(() -> KafkaProducerSettings.of(bind(settings), "fleet", PREFIX))
-			.satisfies((ex) -> assertThat(ex.getProperty()).isEqualTo(PREFIX + ".delivery-timeout"));
+			.isThrownBy(() -> KafkaProducerSettings.of(bind(Map.of("request-timeout", "1000ms", "linger", "100ms")),
+					"fleet", PREFIX, deliveryTimeout, DELIVERY_TIMEOUT_PROPERTY))
+			.satisfies((ex) -> assertThat(ex.getProperty()).isEqualTo(DELIVERY_TIMEOUT_PROPERTY));
 	}
 
 	@ParameterizedTest
 	@ValueSource(ints = { 0, 1, 2 })
-	void acceptsADeliveryTimeoutOfAtLeastOneRequestAndTheLinger(int offset) {
-		Map<String, String> settings = Map.of("request-timeout", "1000ms", "linger", "100ms", "delivery-timeout",
-				(1100 + offset) + "ms");
-		assertThat(KafkaProducerSettings.of(bind(settings), "fleet", PREFIX))
+	void givesTheProducerTheDeliveryTimeoutLessTheMargin(int offset) {
+		Duration deliveryTimeout = Duration.ofMillis(2100 + offset);
+		assertThat(KafkaProducerSettings.of(bind(Map.of("request-timeout", "1000ms", "linger", "100ms")), "fleet",
+				PREFIX, deliveryTimeout, DELIVERY_TIMEOUT_PROPERTY))
 			.containsEntry(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 1100 + offset);
 	}
 
@@ -146,6 +145,11 @@ class KafkaProducerSettingsTests {
 	void refusesAnEmptyTopic() {
 		assertThatExceptionOfType(BindException.class).isThrownBy(() -> bind(Map.of("topic", " ")))
 			.withMessageContaining(PREFIX);
+	}
+
+	private static Map<String, Object> settings(Map<String, String> settings) {
+		return KafkaProducerSettings.of(bind(settings), "fleet", PREFIX, Duration.ofSeconds(30),
+				DELIVERY_TIMEOUT_PROPERTY);
 	}
 
 	private static KafkaDestinationProperties bind(Map<String, String> settings) {
