@@ -438,6 +438,14 @@ public class LogPipelineAppender extends UnsynchronizedAppenderBase<ILoggingEven
 	}
 
 	/**
+	 * The outputs, in order.
+	 * @return the outputs
+	 */
+	public List<PipelineOutput> getOutputs() {
+		return this.outputs.list();
+	}
+
+	/**
 	 * Per-level counts, keyed by level name.
 	 * @return accepted, written, dropped, sampled, filtered and fallback counts
 	 */

@@ -1,10 +1,12 @@
 package io.github.structuredlogging.async;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import ch.qos.logback.classic.LoggerContext;
+import io.github.structuredlogging.destination.DestinationOutput;
 import io.github.structuredlogging.sampling.CountingSampler;
 import io.github.structuredlogging.sampling.EventSampler;
 
@@ -38,13 +40,28 @@ public class LogPipelineEndpoint {
 
 	private static PipelineDescriptor describe(LogPipelineAppender pipeline) {
 		Throwable lastFailure = pipeline.getLastFailure();
+		Map<String, DestinationDescriptor> destinations = new LinkedHashMap<>();
+		for (PipelineOutput output : pipeline.getOutputs()) {
+			if (output instanceof DestinationOutput destination) {
+				destinations.put(destination.name(), describe(destination));
+			}
+		}
 		return new PipelineDescriptor(pipeline.getConsumerState(), pipeline.getOutputNames(),
 				new QueueDescriptor(pipeline.getQueueLength(), pipeline.getQueueSize()), pipeline.getCounts(),
 				pipeline.getInFlight(), pipeline.getOutputFailures(),
 				(lastFailure != null) ? lastFailure.toString() : null, sampling(pipeline.getSampler()),
 				new SettingsDescriptor(pipeline.getDropLevel().toString(), pipeline.getAppendTimeout().toString(),
 						pipeline.getDrainTimeout().toString(), pipeline.getRetryInterval().toString(),
-						pipeline.getFallbackTarget().name()));
+						pipeline.getFallbackTarget().name()),
+				destinations);
+	}
+
+	private static DestinationDescriptor describe(DestinationOutput destination) {
+		Throwable lastFailure = destination.getLastFailure();
+		return new DestinationDescriptor(destination.isConnected(), destination.getDownSince(),
+				(lastFailure != null) ? lastFailure.toString() : null,
+				new QueueDescriptor(destination.getBufferSize(), destination.getBufferCapacity()),
+				destination.getSpillBytes(), destination.getThreshold().toString(), destination.getCounts());
 	}
 
 	private static SamplingDescriptor sampling(EventSampler sampler) {
@@ -74,10 +91,27 @@ public class LogPipelineEndpoint {
 	 * @param lastFailure the latest output failure, if any
 	 * @param sampling the effective sampling rates
 	 * @param settings the effective overflow and shutdown settings
+	 * @param destinations the destinations among the outputs, by name
 	 */
 	public record PipelineDescriptor(ConsumerState consumer, List<String> outputs, QueueDescriptor queue,
 			Map<String, Map<String, Long>> levels, long inFlight, long outputFailures, String lastFailure,
-			SamplingDescriptor sampling, SettingsDescriptor settings) {
+			SamplingDescriptor sampling, SettingsDescriptor settings, Map<String, DestinationDescriptor> destinations) {
+	}
+
+	/**
+	 * One destination. Once its buffer is empty, {@code accepted = delivered + dropped + spilled + filtered} holds
+	 * per level, where {@code spilled} counts events waiting in the spill file.
+	 *
+	 * @param connected whether it holds a working connection
+	 * @param downSince when deliveries started failing, {@code null} while they work
+	 * @param lastFailure the latest delivery failure, if any
+	 * @param buffer occupancy of its memory buffer
+	 * @param spillBytes bytes waiting in its spill file
+	 * @param level least severe level it takes
+	 * @param levels counts per kind (accepted, delivered, dropped, spilled, filtered, recovered), then per level
+	 */
+	public record DestinationDescriptor(boolean connected, Instant downSince, String lastFailure,
+			QueueDescriptor buffer, long spillBytes, String level, Map<String, Map<String, Long>> levels) {
 	}
 
 	/**

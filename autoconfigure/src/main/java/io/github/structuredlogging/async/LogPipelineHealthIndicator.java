@@ -9,14 +9,16 @@ import java.util.List;
 import java.util.Map;
 
 import ch.qos.logback.classic.LoggerContext;
+import io.github.structuredlogging.destination.DestinationOutput;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
 /**
  * DOWN when a log pipeline no longer writes (its writer thread is dead, or it is stopped while still attached); UP
- * otherwise, with {@code degraded: true} when an output is failing or when, over the configured window, more than
- * the configured fraction of accepted events were dropped.
+ * otherwise, with {@code degraded: true} when an output is failing, when a destination is down (its details say
+ * since when), or when, over the configured window, more than the configured fraction of accepted events were
+ * dropped.
  */
 public class LogPipelineHealthIndicator extends AbstractHealthIndicator {
 
@@ -49,18 +51,44 @@ public class LogPipelineHealthIndicator extends AbstractHealthIndicator {
 		for (LogPipelineAppender pipeline : pipelines) {
 			ConsumerState state = pipeline.getConsumerState();
 			double dropRatio = recentDropRatio(pipeline);
-			boolean degraded = state == ConsumerState.OUTPUT_FAILING || dropRatio > this.dropRatioThreshold;
+			Map<String, Object> destinations = destinationDetails(pipeline);
+			boolean destinationDown = destinations.values()
+				.stream()
+				.anyMatch((details) -> ((Map<?, ?>) details).get("downSince") != null);
+			boolean degraded = state == ConsumerState.OUTPUT_FAILING || dropRatio > this.dropRatioThreshold
+					|| destinationDown;
 			Map<String, Object> details = new LinkedHashMap<>();
 			details.put("consumer", state);
 			details.put("queueSize", pipeline.getQueueLength());
 			details.put("queueCapacity", pipeline.getQueueSize());
 			details.put("recentDropRatio", dropRatio);
 			details.put("degraded", degraded);
+			if (!destinations.isEmpty()) {
+				details.put("destinations", destinations);
+			}
 			builder.withDetail(pipeline.getName(), details);
 			if (state == ConsumerState.DEAD || state == ConsumerState.STOPPED) {
 				builder.down();
 			}
 		}
+	}
+
+	/**
+	 * Per destination: whether it is connected, and since when it is down (deliveries failing).
+	 */
+	private static Map<String, Object> destinationDetails(LogPipelineAppender pipeline) {
+		Map<String, Object> destinations = new LinkedHashMap<>();
+		for (PipelineOutput output : pipeline.getOutputs()) {
+			if (output instanceof DestinationOutput destination) {
+				Map<String, Object> details = new LinkedHashMap<>();
+				details.put("connected", destination.isConnected());
+				details.put("downSince", destination.getDownSince());
+				details.put("bufferSize", destination.getBufferSize());
+				details.put("spillBytes", destination.getSpillBytes());
+				destinations.put(destination.name(), details);
+			}
+		}
+		return destinations;
 	}
 
 	/**

@@ -22,7 +22,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  * <ul>
  * <li>{@code logging.async.queue.size}, {@code logging.async.queue.capacity}: gauges over the live queue;</li>
  * <li>{@code logging.events.dropped}, {@code logging.events.sampled}, {@code logging.events.fallback}: counters
- * tagged by {@code level};</li>
+ * tagged by {@code level}; the dropped ones also by {@code destination}, {@value #QUEUE} here;</li>
  * <li>{@code logging.async.output.failures}: failed writes to an output;</li>
  * <li>{@code logging.async.batch.size}, {@code logging.async.flush}: events per batch and the time of the one flush
  * per batch.</li>
@@ -30,6 +30,12 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  * Every meter carries an {@code appender} tag, the pipeline's name.
  */
 public class LogPipelineMetrics implements MeterBinder, AutoCloseable {
+
+	/**
+	 * The {@code destination} tag of events dropped by the pipeline's queue itself, beside those dropped by each
+	 * destination's own buffer.
+	 */
+	public static final String QUEUE = "queue";
 
 	private final LoggerContext context;
 
@@ -61,7 +67,7 @@ public class LogPipelineMetrics implements MeterBinder, AutoCloseable {
 		for (Level level : LevelCounters.LEVELS) {
 			Tags levelTags = tags.and("level", level.toString().toLowerCase(Locale.ROOT));
 			counter(registry, "logging.events.dropped", "Events dropped because the queue was full or the output "
-					+ "failed", pipeline, (p) -> p.getDropped(level), levelTags);
+					+ "failed", pipeline, (p) -> p.getDropped(level), levelTags.and("destination", QUEUE));
 			counter(registry, "logging.events.sampled", "Events left out by sampling", pipeline,
 					(p) -> p.getSampled(level), levelTags);
 			counter(registry, "logging.events.fallback", "Events written on the caller's thread or to the fallback "

@@ -1,6 +1,7 @@
 package io.github.structuredlogging.async;
 
 import ch.qos.logback.classic.LoggerContext;
+import io.github.structuredlogging.destination.DestinationMetrics;
 import io.github.structuredlogging.output.OnLogbackCondition;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.LoggerFactory;
@@ -28,6 +29,12 @@ public final class LogPipelineMetricsAutoConfiguration {
 	@ConditionalOnMissingBean
 	LogPipelineMetrics logPipelineMetrics() {
 		return new LogPipelineMetrics((LoggerContext) LoggerFactory.getILoggerFactory());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	DestinationMetrics destinationMetrics() {
+		return new DestinationMetrics((LoggerContext) LoggerFactory.getILoggerFactory());
 	}
 
 }

@@ -29,10 +29,12 @@ public final class LogPipelines {
 	 * @param outputNames names of the root appenders to move
 	 * @param properties the pipeline settings
 	 * @param sampler the sampler for DEBUG and INFO events
-	 * @return the pipeline, or {@code null} when the root logger has none of the named appenders
+	 * @param destinations further outputs behind the pipeline, such as destinations with buffers of their own
+	 * @return the pipeline, or {@code null} when there is no output: neither a named root appender nor a
+	 * destination
 	 */
 	public static LogPipelineAppender wrapRootAppenders(LoggerContext context, Set<String> outputNames,
-			AsyncProperties properties, EventSampler sampler) {
+			AsyncProperties properties, EventSampler sampler, List<? extends PipelineOutput> destinations) {
 		LogPipelineAppender pipeline = new LogPipelineAppender();
 		pipeline.setContext(context);
 		pipeline.setQueueSize(properties.getQueueSize());
@@ -50,13 +52,14 @@ public final class LogPipelines {
 				outputs.add(appender);
 			}
 		}
-		if (outputs.isEmpty()) {
+		if (outputs.isEmpty() && destinations.isEmpty()) {
 			return null;
 		}
 		for (Appender<ILoggingEvent> output : outputs) {
 			root.detachAppender(output);
 			pipeline.addAppender(output);
 		}
+		destinations.forEach(pipeline::addOutput);
 		pipeline.start();
 		root.addAppender(pipeline);
 		return pipeline;

@@ -57,6 +57,10 @@ final class PipelineOutputs {
 		return this.outputs.isEmpty();
 	}
 
+	List<PipelineOutput> list() {
+		return List.copyOf(this.outputs);
+	}
+
 	List<String> names() {
 		List<String> names = new ArrayList<>();
 		this.outputs.forEach((output) -> names.add(output.name()));

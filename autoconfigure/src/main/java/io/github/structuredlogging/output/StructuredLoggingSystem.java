@@ -1,6 +1,7 @@
 package io.github.structuredlogging.output;
 
 import java.util.Iterator;
+import java.util.List;
 import java.util.Set;
 
 import ch.qos.logback.classic.Logger;
@@ -12,11 +13,15 @@ import ch.qos.logback.core.encoder.Encoder;
 import io.github.structuredlogging.async.AsyncProperties;
 import io.github.structuredlogging.async.LogPipelineAppender;
 import io.github.structuredlogging.async.LogPipelines;
+import io.github.structuredlogging.destination.DestinationFactories;
+import io.github.structuredlogging.destination.DestinationOutput;
+import io.github.structuredlogging.destination.DestinationsProperties;
 import io.github.structuredlogging.format.FormatContext;
 import io.github.structuredlogging.format.LogFormat;
 import io.github.structuredlogging.limits.LimitsProperties;
 import io.github.structuredlogging.masking.MaskingProperties;
 import io.github.structuredlogging.sampling.SamplingProperties;
+import io.github.structuredlogging.validation.InvalidConfigurationPropertyException;
 import io.github.structuredlogging.validation.ValidatedProperties;
 import org.slf4j.LoggerFactory;
 
@@ -107,12 +112,21 @@ public class StructuredLoggingSystem extends LogbackLoggingSystem {
 			}
 		}
 		AsyncProperties async = ValidatedProperties.bind(binder, AsyncProperties.PREFIX, AsyncProperties.class);
+		DestinationsProperties destinations = ValidatedProperties.bind(binder, DestinationsProperties.PREFIX,
+				DestinationsProperties.class);
 		String pipelineSettings = "off";
+		if (!async.isEnabled() && !destinations.getDestinations().isEmpty()) {
+			throw new InvalidConfigurationPropertyException(AsyncProperties.PREFIX + ".enabled", false,
+					"be true while structured-logging.destinations are configured, since they are written by the "
+							+ "asynchronous pipeline");
+		}
 		if (async.isEnabled()) {
 			SamplingProperties sampling = ValidatedProperties.bind(binder, SamplingProperties.PREFIX,
 					SamplingProperties.class);
+			List<DestinationOutput> outputs = DestinationFactories.createOutputs(destinations, formatContext,
+					async.getDrainTimeout());
 			LogPipelineAppender pipeline = LogPipelines.wrapRootAppenders(context,
-					Set.of(CONSOLE_APPENDER, FILE_APPENDER), async, sampling.createSampler());
+					Set.of(CONSOLE_APPENDER, FILE_APPENDER), async, sampling.createSampler(), outputs);
 			if (pipeline != null) {
 				pipelineSettings = LogPipelines.describe(pipeline);
 			}

@@ -1,0 +1,14 @@
+package io.github.structuredlogging.destination;
+
+/**
+ * The protocols a destination can speak.
+ */
+public enum DestinationType {
+
+	/** The process's standard output, with a buffer and accounting of its own. */
+	CONSOLE,
+
+	/** RFC 5424 syslog over TCP (RFC 6587 octet counting), TCP with TLS, or UDP. */
+	SYSLOG
+
+}

@@ -1,0 +1,36 @@
+package io.github.structuredlogging.destination;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The destinations logs are shipped to, by name: {@code structured-logging.destinations.<name>.*}. Each has its own
+ * protocol, level threshold, format, buffer and spill file, behind the same asynchronous pipeline as the console
+ * and file.
+ */
+@ConfigurationProperties(prefix = DestinationsProperties.PREFIX)
+@Validated
+public class DestinationsProperties {
+
+	public static final String PREFIX = "structured-logging";
+
+	/**
+	 * Destinations by name; the name appears in metrics, the logpipeline endpoint and the spill file's name.
+	 */
+	@Valid
+	private Map<String, DestinationProperties> destinations = new LinkedHashMap<>();
+
+	public Map<String, DestinationProperties> getDestinations() {
+		return this.destinations;
+	}
+
+	public void setDestinations(Map<String, DestinationProperties> destinations) {
+		this.destinations = destinations;
+	}
+
+}

@@ -1,0 +1,148 @@
+package io.github.structuredlogging.destination.syslog;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A real syslog daemon (syslog-ng or rsyslog) run in the foreground by a test, on a free loopback port, with a
+ * configuration the test writes, writing every message it receives to a file as
+ * {@code SEVERITY APP-NAME CORRELATION-ID MESSAGE}. Never the system service.
+ */
+final class SyslogReceiver implements AutoCloseable {
+
+	private final List<String> command;
+
+	private final Path directory;
+
+	private final Path output;
+
+	private final int port;
+
+	private Process process;
+
+	private SyslogReceiver(List<String> command, Path directory, Path output, int port) {
+		this.command = command;
+		this.directory = directory;
+		this.output = output;
+		this.port = port;
+	}
+
+	static SyslogReceiver syslogNg(Path directory) throws IOException {
+		Files.createDirectories(directory);
+		int port = freePort();
+		Path output = directory.resolve("received.log");
+		Path config = directory.resolve("syslog-ng.conf");
+		Files.writeString(config, """
+				@version: 3.38
+				options { flush_lines(0); keep_hostname(yes); log_msg_size(1048576); create_dirs(yes); };
+				source s_net { syslog(ip("127.0.0.1") port(%d) transport("tcp") max-connections(10)); };
+				destination d_file { file("%s" template("${LEVEL} ${PROGRAM} ${.SDATA.mdc@32473.correlationId} ${MSG}\\n")); };
+				log { source(s_net); destination(d_file); };
+				""".formatted(port, output));
+		return new SyslogReceiver(List.of("syslog-ng", "--foreground", "--no-caps", "-f", config.toString(), "-R",
+				directory.resolve("syslog-ng.persist").toString(), "-p", directory.resolve("syslog-ng.pid").toString(),
+				"-c", directory.resolve("syslog-ng.ctl").toString()), directory, output, port);
+	}
+
+	static SyslogReceiver rsyslog(Path directory) throws IOException {
+		Files.createDirectories(directory);
+		int port = freePort();
+		Path output = directory.resolve("received.log");
+		Path config = directory.resolve("rsyslog.conf");
+		Path home = rsyslogHome();
+		Files.writeString(config, """
+				global(workDirectory="%s")
+				module(load="imtcp")
+				template(name="line" type="string" string="%%syslogseverity-text%% %%app-name%% %%structured-data:R,ERE,1,DFLT:correlationId=\\"([^\\"]*)\\"--end%% %%msg%%\\n")
+				input(type="imtcp" address="127.0.0.1" port="%d")
+				action(type="omfile" file="%s" template="line")
+				""".formatted(directory, port, output));
+		return new SyslogReceiver(List.of(home.resolve("usr/sbin/rsyslogd").toString(), "-n", "-f",
+				config.toString(), "-i", directory.resolve("rsyslog.pid").toString(), "-M",
+				home.resolve("usr/lib/x86_64-linux-gnu/rsyslog").toString()), directory, output, port);
+	}
+
+	/**
+	 * Where rsyslog is: Debian's syslog-ng-core and rsyslog packages conflict, so CI unpacks rsyslog into a
+	 * directory of its own (see {@code .ci/run}), named by {@code RSYSLOG_HOME}; an installed one lives under
+	 * {@code /}.
+	 */
+	static Path rsyslogHome() {
+		String home = System.getenv("RSYSLOG_HOME");
+		if (home != null && !home.isEmpty()) {
+			return Path.of(home);
+		}
+		Path unpacked = Path.of("..", "target", "rsyslog").toAbsolutePath().normalize();
+		return Files.isExecutable(unpacked.resolve("usr/sbin/rsyslogd")) ? unpacked : Path.of("/");
+	}
+
+	int port() {
+		return this.port;
+	}
+
+	Path output() {
+		return this.output;
+	}
+
+	SyslogReceiver start() throws IOException {
+		ProcessBuilder builder = new ProcessBuilder(this.command).redirectErrorStream(true)
+			.redirectOutput(this.directory.resolve("daemon.out").toFile());
+		if (this.command.get(0).contains("rsyslogd")) {
+			builder.environment()
+				.put("LD_LIBRARY_PATH", rsyslogHome().resolve("usr/lib/x86_64-linux-gnu").toString());
+		}
+		this.process = builder.start();
+		await().atMost(Duration.ofSeconds(20)).until(() -> {
+			if (!this.process.isAlive()) {
+				throw new IllegalStateException(this.command.get(0) + " exited: "
+						+ Files.readString(this.directory.resolve("daemon.out")));
+			}
+			return listening();
+		});
+		return this;
+	}
+
+	/**
+	 * Kills the daemon the hard way, as a crash or an OOM kill would.
+	 */
+	void kill() throws InterruptedException {
+		this.process.destroyForcibly();
+		this.process.waitFor(10, TimeUnit.SECONDS);
+	}
+
+	private boolean listening() {
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress("127.0.0.1", this.port), 200);
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+	@Override
+	public void close() throws InterruptedException {
+		if (this.process != null && this.process.isAlive()) {
+			this.process.destroy();
+			if (!this.process.waitFor(10, TimeUnit.SECONDS)) {
+				kill();
+			}
+		}
+	}
+
+}
