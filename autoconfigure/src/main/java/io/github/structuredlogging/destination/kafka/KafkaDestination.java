@@ -23,6 +23,9 @@ import org.apache.kafka.common.MetricName;
  */
 public class KafkaDestination implements LogDestination {
 
+	/** Loggers of the Kafka client, whose events are never shipped through Kafka. */
+	static final String CLIENT_LOGGERS = "org.apache.kafka.";
+
 	private static final String CONNECTION_COUNT = "connection-count";
 
 	private static final String PRODUCER_METRICS = "producer-metrics";
@@ -43,6 +46,15 @@ public class KafkaDestination implements LogDestination {
 		this.producer = producer;
 		this.topic = topic;
 		this.keys = keys;
+	}
+
+	/**
+	 * Refuses the Kafka client's own events: shipped through the client that logs them, they would feed back (a
+	 * broker outage makes the client warn, which makes more records for the broker that is down).
+	 */
+	@Override
+	public boolean accepts(ILoggingEvent event) {
+		return !event.getLoggerName().startsWith(CLIENT_LOGGERS);
 	}
 
 	@Override

@@ -3,6 +3,11 @@ package io.github.structuredlogging.destination.kafka;
 import java.time.Duration;
 import java.util.Map;
 
+import io.github.structuredlogging.correlation.CorrelationProperties;
+import io.github.structuredlogging.destination.DestinationProperties;
+import io.github.structuredlogging.destination.DestinationsProperties;
+import io.github.structuredlogging.format.FormatContext;
+import io.github.structuredlogging.validation.ValidatedProperties;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
@@ -12,6 +17,25 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 public final class KafkaDestinationFactory {
 
 	private KafkaDestinationFactory() {
+	}
+
+	/**
+	 * Creates the destination of {@code structured-logging.destinations.<name>} with {@code type: kafka}.
+	 * @param name the destination's name
+	 * @param properties the destination's settings
+	 * @param formatContext the service name, and the binder to read the correlation id's MDC key from
+	 * @return the destination
+	 * @throws io.github.structuredlogging.validation.InvalidConfigurationPropertyException if the settings
+	 * contradict each other
+	 */
+	public static KafkaDestination create(String name, DestinationProperties properties,
+			FormatContext formatContext) {
+		String prefix = DestinationsProperties.PREFIX + ".destinations." + name;
+		String correlationIdKey = ValidatedProperties
+			.bind(formatContext.binder(), CorrelationProperties.PREFIX, CorrelationProperties.class)
+			.getCorrelationIdKey();
+		return create(name, properties.getKafka(), prefix + ".kafka", formatContext.serviceName(), correlationIdKey,
+				properties.getRetry().getDeliveryTimeout(), prefix + ".retry.delivery-timeout");
 	}
 
 	/**
@@ -28,7 +52,7 @@ public final class KafkaDestinationFactory {
 	 * @throws io.github.structuredlogging.validation.InvalidConfigurationPropertyException if the settings
 	 * contradict each other
 	 */
-	public static KafkaDestination create(String name, KafkaDestinationProperties properties, String prefix,
+	static KafkaDestination create(String name, KafkaDestinationProperties properties, String prefix,
 			String serviceName, String correlationIdKey, Duration deliveryTimeout, String deliveryTimeoutProperty) {
 		Map<String, Object> config = KafkaProducerSettings.of(properties, name, prefix, deliveryTimeout,
 				deliveryTimeoutProperty);
