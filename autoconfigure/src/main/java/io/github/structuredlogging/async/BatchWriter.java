@@ -84,6 +84,7 @@ final class BatchWriter implements EventHandler<EventSlot>, ExceptionHandler<Eve
 			return;
 		}
 		if (this.outputs.isFailing() && !this.outputs.readyForRetry()) {
+			this.outputs.writeToSelfBuffering(event);
 			divert(event);
 			return;
 		}

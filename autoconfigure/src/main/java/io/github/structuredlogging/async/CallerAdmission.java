@@ -105,6 +105,7 @@ final class CallerAdmission {
 			}
 		}
 		else if (this.outputs.acceptedByAny(event)) {
+			this.outputs.writeToSelfBuffering(event);
 			this.outputs.writeToFallbackTarget(event);
 		}
 		else {

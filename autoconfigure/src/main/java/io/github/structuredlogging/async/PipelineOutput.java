@@ -24,6 +24,15 @@ public interface PipelineOutput {
 	boolean accepts(ILoggingEvent event);
 
 	/**
+	 * Whether the output buffers and retries on its own, so that its failures never reach the pipeline and it keeps
+	 * taking events while other outputs fail and the pipeline holds back from them.
+	 * @return {@code true} for a destination with a buffer of its own
+	 */
+	default boolean buffersOnItsOwn() {
+		return false;
+	}
+
+	/**
 	 * Told of an event the pipeline wrote to other outputs but that {@link #accepts} refused, for an output that
 	 * keeps accounts of its own.
 	 * @param event the event

@@ -93,6 +93,23 @@ final class PipelineOutputs {
 		return accepted ? WriteOutcome.WRITTEN : WriteOutcome.FILTERED;
 	}
 
+	/**
+	 * Writes the event to the outputs that buffer on their own, while the others fail and are held back.
+	 * @param event the event
+	 */
+	void writeToSelfBuffering(ILoggingEvent event) {
+		for (PipelineOutput output : this.outputs) {
+			if (output.buffersOnItsOwn()) {
+				if (output.accepts(event)) {
+					output.write(event);
+				}
+				else {
+					output.refused(event);
+				}
+			}
+		}
+	}
+
 	boolean acceptedByAny(ILoggingEvent event) {
 		for (PipelineOutput output : this.outputs) {
 			if (output.accepts(event)) {

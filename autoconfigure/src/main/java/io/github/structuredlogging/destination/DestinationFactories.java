@@ -1,7 +1,5 @@
 package io.github.structuredlogging.destination;
 
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -75,7 +73,7 @@ public final class DestinationFactories {
 	private static LogDestination createDestination(String name, DestinationProperties properties,
 			FormatContext formatContext) {
 		return switch (properties.getType()) {
-			case CONSOLE -> new StreamDestination(new FileOutputStream(FileDescriptor.out));
+			case CONSOLE -> new StreamDestination(() -> System.out);
 			case SYSLOG -> syslog(properties.getSyslog(), formatContext);
 			case KAFKA -> kafka(name, properties, formatContext);
 		};

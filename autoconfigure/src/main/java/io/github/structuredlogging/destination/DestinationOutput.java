@@ -91,6 +91,11 @@ public class DestinationOutput extends ContextAwareBase implements PipelineOutpu
 	}
 
 	@Override
+	public boolean buffersOnItsOwn() {
+		return true;
+	}
+
+	@Override
 	public void refused(ILoggingEvent event) {
 		this.counts.accepted.increment(event.getLevel());
 		this.counts.filtered.increment(event.getLevel());

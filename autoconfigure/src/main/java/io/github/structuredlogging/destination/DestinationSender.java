@@ -82,7 +82,17 @@ final class DestinationSender implements Runnable {
 		}
 		long backoffNanos = this.settings.initialBackoff().toNanos();
 		while (true) {
-			DeliveryBatch attempt = send(batch, pending);
+			DeliveryBatch attempt;
+			try {
+				attempt = send(batch, pending);
+			}
+			catch (InterruptedException ex) {
+				// Stopped while waiting for reports: whatever they would have said, the records stay accounted.
+				List<OutboundRecord> abandoned = new ArrayList<>();
+				pending.forEach((index) -> abandoned.add(batch.get(index)));
+				this.output.abandoned(abandoned);
+				throw ex;
+			}
 			List<Integer> failed = new ArrayList<>();
 			for (int i = 0; i < pending.size(); i++) {
 				int index = pending.get(i);

@@ -22,8 +22,7 @@ public class DestinationsProperties {
 	/**
 	 * Destinations by name; the name appears in metrics, the logpipeline endpoint and the spill file's name.
 	 */
-	@Valid
-	private Map<String, DestinationProperties> destinations = new LinkedHashMap<>();
+	private Map<String, @Valid DestinationProperties> destinations = new LinkedHashMap<>();
 
 	public Map<String, DestinationProperties> getDestinations() {
 		return this.destinations;

@@ -2,6 +2,7 @@ package io.github.structuredlogging.destination;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.function.Supplier;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 
@@ -11,11 +12,15 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
  */
 public class StreamDestination implements LogDestination {
 
-	private final OutputStream stream;
+	private final Supplier<OutputStream> stream;
 
 	private volatile boolean working = true;
 
-	public StreamDestination(OutputStream stream) {
+	/**
+	 * Creates the destination.
+	 * @param stream the stream, looked up for each batch so that a replaced {@code System.out} is honoured
+	 */
+	public StreamDestination(Supplier<OutputStream> stream) {
 		this.stream = stream;
 	}
 
@@ -26,14 +31,14 @@ public class StreamDestination implements LogDestination {
 
 	@Override
 	public void send(DeliveryBatch batch) {
-		int written = 0;
+		OutputStream out = this.stream.get();
 		try {
-			for (; written < batch.size(); written++) {
-				this.stream.write(batch.record(written));
+			for (int i = 0; i < batch.size(); i++) {
+				out.write(batch.record(i));
 			}
-			this.stream.flush();
+			out.flush();
 			this.working = true;
-			batch.completed(written, null);
+			batch.completed(batch.size(), null);
 		}
 		catch (IOException ex) {
 			this.working = false;
@@ -50,7 +55,7 @@ public class StreamDestination implements LogDestination {
 	@Override
 	public void close() {
 		try {
-			this.stream.flush();
+			this.stream.get().flush();
 		}
 		catch (IOException ex) {
 			this.working = false;
