@@ -4,12 +4,9 @@ import java.lang.ProcessBuilder.Redirect;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 import ch.qos.logback.classic.Level;
@@ -19,12 +16,12 @@ import io.github.structuredlogging.async.LogPipelineEndpoint;
 import io.github.structuredlogging.async.LogPipelineEndpoint.DestinationDescriptor;
 import io.github.structuredlogging.async.LogPipelines;
 import io.github.structuredlogging.destination.DestinationOutput;
+import io.github.structuredlogging.support.LossSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,23 +47,11 @@ class KafkaDestinationApplicationTests {
 
 	private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
-	private static final Pattern SUMMARY_COUNTS = Pattern.compile("(\\w+)=\\{([^}]*)\\}");
-
-	private static KraftBroker broker;
+	@RegisterExtension
+	static final KraftBroker broker = new KraftBroker();
 
 	@TempDir
 	Path directory;
-
-	@BeforeAll
-	static void startBroker() throws Exception {
-		broker = KraftBroker.start();
-		System.out.println("Embedded KRaft broker started in " + broker.startTime().toMillis() + " ms");
-	}
-
-	@AfterAll
-	static void stopBroker() throws Exception {
-		broker.close();
-	}
 
 	@Test
 	void shipsTheApplicationsEventsKeyedByServiceWithMetersEndpointAndTheProducersOwnMetrics() throws Exception {
@@ -141,9 +126,10 @@ class KafkaDestinationApplicationTests {
 			.map((record) -> MAPPER.readTree(record.value()))
 			.filter((json) -> KafkaShutdownMain.MESSAGE.equals(json.get("message").asString()))
 			.toList();
-		Map<String, Map<String, Long>> reported = destinationSummary(Files.readString(stderr));
-		long reportedWarnings = reported.getOrDefault("dropped", Map.of()).getOrDefault("WARN", 0L)
-				+ reported.getOrDefault("spilled", Map.of()).getOrDefault("WARN", 0L);
+		Map<String, Map<String, Long>> reported = LossSummary.parse(Files.readString(stderr),
+				"structured-logging: destination fleet ");
+		long reportedWarnings = LossSummary.count(reported, "dropped", "WARN")
+				+ LossSummary.count(reported, "spilled", "WARN");
 		List<Integer> warnings = burst.stream()
 			.filter((json) -> "WARN".equals(json.get("level").asString()))
 			.map((json) -> json.get("seq").asInt())
@@ -151,11 +137,15 @@ class KafkaDestinationApplicationTests {
 		assertThat(warnings).as("WARN delivered, each once").doesNotHaveDuplicates();
 		assertThat(warnings.size() + reportedWarnings).as("WARN delivered or reported").isEqualTo(events / 10);
 		long infos = burst.stream().filter((json) -> "INFO".equals(json.get("level").asString())).count();
-		long reportedInfos = reported.getOrDefault("dropped", Map.of()).getOrDefault("INFO", 0L)
-				+ queueDropped(Files.readString(stderr));
+		Map<String, Map<String, Long>> queue = LossSummary.parse(Files.readString(stderr),
+				LogPipelineAppender.SUMMARY_PREFIX);
+		long reportedInfos = LossSummary.count(reported, "dropped", "INFO")
+				+ LossSummary.count(queue, "dropped", "INFO");
+		// The counts cover every INFO event of the child, a few of which (Spring's start-up lines) are not the burst's.
+		long otherInfos = Math.max(0, LossSummary.count(queue, "accepted", "INFO") - (events - events / 10));
 		assertThat(burst.stream().map((json) -> json.get("seq").asInt())).doesNotHaveDuplicates();
 		assertThat(infos + reportedInfos).as("INFO delivered or reported\n" + Files.readString(stderr))
-			.isEqualTo(events - events / 10);
+			.isBetween((long) events - events / 10, events - events / 10 + otherInfos);
 	}
 
 	private static DestinationOutput destination(String name) {
@@ -170,33 +160,6 @@ class KafkaDestinationApplicationTests {
 
 	private static LoggerContext loggerContext() {
 		return (LoggerContext) LoggerFactory.getILoggerFactory();
-	}
-
-	/** Counts in the destination's loss line, by kind and level; none when it delivered everything. */
-	private static Map<String, Map<String, Long>> destinationSummary(String stderr) {
-		return counts(stderr, "structured-logging: destination fleet ");
-	}
-
-	/** INFO events the pipeline's own queue dropped before they reached the destination. */
-	private static long queueDropped(String stderr) {
-		return counts(stderr, LogPipelineAppender.SUMMARY_PREFIX).getOrDefault("dropped", Map.of())
-			.getOrDefault("INFO", 0L);
-	}
-
-	private static Map<String, Map<String, Long>> counts(String stderr, String prefix) {
-		Map<String, Map<String, Long>> counts = new HashMap<>();
-		stderr.lines().filter((line) -> line.startsWith(prefix)).forEach((line) -> {
-			Matcher matcher = SUMMARY_COUNTS.matcher(line);
-			while (matcher.find()) {
-				Map<String, Long> perLevel = new HashMap<>();
-				for (String entry : matcher.group(2).split(", ")) {
-					String[] pair = entry.split("=");
-					perLevel.put(pair[0], Long.parseLong(pair[1]));
-				}
-				counts.putIfAbsent(matcher.group(1), perLevel);
-			}
-		});
-		return counts;
 	}
 
 	@Configuration(proxyBeanMethods = false)

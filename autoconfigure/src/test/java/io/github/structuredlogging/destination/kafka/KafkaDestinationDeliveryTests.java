@@ -19,9 +19,8 @@ import io.github.structuredlogging.format.FormatContext;
 import io.github.structuredlogging.format.LogFormat;
 import io.github.structuredlogging.limits.LimitsProperties;
 import io.github.structuredlogging.masking.MaskingProperties;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.event.KeyValuePair;
 
@@ -42,23 +41,13 @@ class KafkaDestinationDeliveryTests {
 
 	private static final List<Level> LEVELS = List.of(Level.DEBUG, Level.INFO, Level.WARN, Level.ERROR);
 
-	private static KraftBroker broker;
+	@RegisterExtension
+	static final KraftBroker broker = new KraftBroker();
 
 	private final LoggerContext context = new LoggerContext();
 
 	@TempDir
 	Path spillDirectory;
-
-	@BeforeAll
-	static void startBroker() throws Exception {
-		broker = KraftBroker.start();
-		System.out.println("Embedded KRaft broker started in " + broker.startTime().toMillis() + " ms");
-	}
-
-	@AfterAll
-	static void stopBroker() throws Exception {
-		broker.close();
-	}
 
 	@Test
 	void deliversOneHundredThousandEventsExactlyOnceWithExactCountsPerLevel() throws Exception {

@@ -17,44 +17,42 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * One real Kafka broker in KRaft mode inside the test JVM (Kafka's own test cluster: a combined broker and
  * controller node), started once per test class because it takes seconds. The broker can be stopped and started
  * again on the same port while its controller keeps running, which is what an outage looks like to a producer.
  */
-final class KraftBroker implements AutoCloseable {
+final class KraftBroker implements BeforeAllCallback, AfterAllCallback {
 
-	private final KafkaClusterTestKit cluster;
+	private KafkaClusterTestKit cluster;
 
-	private final Duration startTime;
-
-	private KraftBroker(KafkaClusterTestKit cluster, Duration startTime) {
-		this.cluster = cluster;
-		this.startTime = startTime;
-	}
-
-	static KraftBroker start() throws Exception {
+	/**
+	 * Starts the broker, and prints how long that took so that the cost of a broker per class stays visible.
+	 */
+	@Override
+	public void beforeAll(ExtensionContext context) throws Exception {
 		long start = System.nanoTime();
-		KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(
+		this.cluster = new KafkaClusterTestKit.Builder(
 				new TestKitNodes.Builder().setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
 			.build();
-		cluster.format();
-		cluster.startup();
-		cluster.waitForReadyBrokers();
-		return new KraftBroker(cluster, Duration.ofNanos(System.nanoTime() - start));
+		this.cluster.format();
+		this.cluster.startup();
+		this.cluster.waitForReadyBrokers();
+		System.out.println("Embedded KRaft broker started in "
+				+ Duration.ofNanos(System.nanoTime() - start).toMillis() + " ms");
+	}
+
+	@Override
+	public void afterAll(ExtensionContext context) throws Exception {
+		this.cluster.close();
 	}
 
 	String bootstrapServers() {
 		return this.cluster.bootstrapServers();
-	}
-
-	/**
-	 * How long the broker took to start, printed by the tests so the cost of a broker per class stays visible.
-	 * @return the start time
-	 */
-	Duration startTime() {
-		return this.startTime;
 	}
 
 	void createTopic(String topic, int partitions) throws Exception {
@@ -111,11 +109,6 @@ final class KraftBroker implements AutoCloseable {
 
 	private BrokerServer broker() {
 		return this.cluster.brokers().values().iterator().next();
-	}
-
-	@Override
-	public void close() throws Exception {
-		this.cluster.close();
 	}
 
 }
