@@ -12,6 +12,9 @@ import io.github.structuredlogging.async.LevelCounters;
  */
 final class DestinationCounts {
 
+	/** Prefix of the line written to stderr on stop when events were not delivered. */
+	static final String SUMMARY_PREFIX = "structured-logging: destination ";
+
 	final LevelCounters accepted = new LevelCounters();
 
 	final LevelCounters filtered = new LevelCounters();
@@ -24,6 +27,21 @@ final class DestinationCounts {
 
 	/** Events a previous process left in the spill file, counted as accepted by this one. */
 	final LevelCounters recovered = new LevelCounters();
+
+	/**
+	 * The line written to stderr when the destination stops with events not delivered, so that a process's last
+	 * words say what it did not ship.
+	 * @param name the destination's name
+	 * @return the line, or {@code null} when nothing was dropped and nothing waits in the spill file
+	 */
+	String lossSummary(String name) {
+		if (this.dropped.total() == 0 && this.spilled.total() == 0) {
+			return null;
+		}
+		return SUMMARY_PREFIX + name + " stopped; not delivered: dropped=" + this.dropped.asMap() + " spilled="
+				+ this.spilled.asMap() + " (replayed on the next start); accepted=" + this.accepted.asMap()
+				+ " delivered=" + this.delivered.asMap() + " filtered=" + this.filtered.asMap();
+	}
 
 	Map<String, Map<String, Long>> asMap() {
 		Map<String, Map<String, Long>> counts = new LinkedHashMap<>();

@@ -14,15 +14,21 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.encoder.Encoder;
 import io.github.structuredlogging.destination.DestinationProperties.SyslogProperties;
+import io.github.structuredlogging.destination.kafka.KafkaDestinationFactory;
 import io.github.structuredlogging.destination.syslog.Rfc5424Message;
 import io.github.structuredlogging.destination.syslog.SyslogDestination;
 import io.github.structuredlogging.format.FormatContext;
+import io.github.structuredlogging.validation.InvalidConfigurationPropertyException;
+
+import org.springframework.util.ClassUtils;
 
 /**
  * Builds the configured destinations: the protocol from the destination's type, its format through
  * {@link io.github.structuredlogging.format.LogFormat}, and the pipeline's buffering around both.
  */
 public final class DestinationFactories {
+
+	private static final String KAFKA_PRODUCER = "org.apache.kafka.clients.producer.KafkaProducer";
 
 	private DestinationFactories() {
 	}
@@ -54,7 +60,7 @@ public final class DestinationFactories {
 		encoder.setContext(formatContext.loggerContext());
 		encoder.start();
 		try {
-			DestinationOutput output = new DestinationOutput(name, createDestination(properties, formatContext),
+			DestinationOutput output = new DestinationOutput(name, createDestination(name, properties, formatContext),
 					encoder, level(properties.getLevel()), settings(name, properties, formatContext, drainTimeout));
 			output.setContext(formatContext.loggerContext());
 			return output;
@@ -64,10 +70,12 @@ public final class DestinationFactories {
 		}
 	}
 
-	private static LogDestination createDestination(DestinationProperties properties, FormatContext formatContext) {
+	private static LogDestination createDestination(String name, DestinationProperties properties,
+			FormatContext formatContext) {
 		return switch (properties.getType()) {
 			case CONSOLE -> new StreamDestination(() -> System.out);
 			case SYSLOG -> syslog(properties.getSyslog(), formatContext);
+			case KAFKA -> kafka(name, properties, formatContext);
 		};
 	}
 
@@ -77,6 +85,15 @@ public final class DestinationFactories {
 				Long.toString(ProcessHandle.current().pid()));
 		return new SyslogDestination(message, properties.getHost(), properties.getPort(), properties.getTransport(),
 				properties.isTls(), properties.getConnectTimeout());
+	}
+
+	private static LogDestination kafka(String name, DestinationProperties properties, FormatContext formatContext) {
+		if (!ClassUtils.isPresent(KAFKA_PRODUCER, DestinationFactories.class.getClassLoader())) {
+			throw new InvalidConfigurationPropertyException(
+					DestinationsProperties.PREFIX + ".destinations." + name + ".type", "kafka",
+					"name a type whose client is on the class path: kafka needs org.apache.kafka:kafka-clients");
+		}
+		return KafkaDestinationFactory.create(name, properties, formatContext);
 	}
 
 	private static DeliverySettings settings(String name, DestinationProperties properties,

@@ -88,7 +88,7 @@ public class DestinationOutput extends ContextAwareBase implements PipelineOutpu
 
 	@Override
 	public boolean accepts(ILoggingEvent event) {
-		return event.getLevel().isGreaterOrEqual(this.threshold);
+		return event.getLevel().isGreaterOrEqual(this.threshold) && this.destination.accepts(event);
 	}
 
 	@Override
@@ -259,6 +259,10 @@ public class DestinationOutput extends ContextAwareBase implements PipelineOutpu
 		}
 		abandoned(left);
 		this.destination.close();
+		String lossSummary = this.counts.lossSummary(this.name);
+		if (lossSummary != null) {
+			System.err.println(lossSummary);
+		}
 		this.encoder.stop();
 		if (this.spill != null) {
 			try {
@@ -347,6 +351,14 @@ public class DestinationOutput extends ContextAwareBase implements PipelineOutpu
 
 	public Level getThreshold() {
 		return this.threshold;
+	}
+
+	/**
+	 * The protocol behind this output, for binding what is specific to it (such as a Kafka producer's metrics).
+	 * @return the destination
+	 */
+	public LogDestination getDestination() {
+		return this.destination;
 	}
 
 }

@@ -3,6 +3,7 @@ package io.github.structuredlogging.destination;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import io.github.structuredlogging.destination.kafka.KafkaDestinationProperties;
 import io.github.structuredlogging.destination.syslog.SyslogFacility;
 import io.github.structuredlogging.destination.syslog.SyslogTransport;
 import io.github.structuredlogging.format.LogFormat;
@@ -56,6 +57,9 @@ public class DestinationProperties {
 	@Valid
 	private final SyslogProperties syslog = new SyslogProperties();
 
+	@Valid
+	private final KafkaDestinationProperties kafka = new KafkaDestinationProperties();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -102,6 +106,10 @@ public class DestinationProperties {
 
 	public SyslogProperties getSyslog() {
 		return this.syslog;
+	}
+
+	public KafkaDestinationProperties getKafka() {
+		return this.kafka;
 	}
 
 	/**

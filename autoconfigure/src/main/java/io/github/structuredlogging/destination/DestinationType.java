@@ -9,6 +9,9 @@ public enum DestinationType {
 	CONSOLE,
 
 	/** RFC 5424 syslog over TCP (RFC 6587 octet counting), TCP with TLS, or UDP. */
-	SYSLOG
+	SYSLOG,
+
+	/** A Kafka topic, through the official producer (needs {@code org.apache.kafka:kafka-clients}). */
+	KAFKA
 
 }

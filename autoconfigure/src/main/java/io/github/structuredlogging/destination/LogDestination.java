@@ -34,6 +34,16 @@ public interface LogDestination extends AutoCloseable {
 	void send(DeliveryBatch batch);
 
 	/**
+	 * Whether the destination takes the event at all, beside its level threshold; one it refuses is counted as
+	 * filtered. A destination refuses the events its own client library logs, which shipping would feed back.
+	 * @param event the event
+	 * @return {@code false} to refuse it
+	 */
+	default boolean accepts(ILoggingEvent event) {
+		return true;
+	}
+
+	/**
 	 * Whether the destination holds a working connection now ({@code logging.destination.connected}); for
 	 * connectionless protocols, whether the last send worked.
 	 * @return the connection state

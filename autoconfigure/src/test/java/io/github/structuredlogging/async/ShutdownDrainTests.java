@@ -3,15 +3,13 @@ package io.github.structuredlogging.async;
 import java.lang.ProcessBuilder.Redirect;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 import io.github.structuredlogging.support.JsonLogLines;
+import io.github.structuredlogging.support.LossSummary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -25,8 +23,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ShutdownDrainTests {
 
 	private static final int EVENTS = 200_000;
-
-	private static final Pattern SUMMARY_COUNTS = Pattern.compile("(\\w+)=\\{([^}]*)\\}");
 
 	@TempDir
 	Path directory;
@@ -54,7 +50,7 @@ class ShutdownDrainTests {
 				.toList());
 		long burstInfos = burst.stream().filter((event) -> "INFO".equals(event.get("level").asString())).count();
 		long allInfos = lines.withField("level", "INFO").size();
-		Map<String, Map<String, Long>> summary = summary(Files.readString(stderr));
+		Map<String, Map<String, Long>> summary = LossSummary.parse(Files.readString(stderr), LogPipelineAppender.SUMMARY_PREFIX);
 		long droppedInfos = summary.getOrDefault("dropped", Map.of()).getOrDefault("INFO", 0L);
 		long sampledInfos = summary.getOrDefault("sampled", Map.of()).getOrDefault("INFO", 0L);
 		long filteredInfos = summary.getOrDefault("filtered", Map.of()).getOrDefault("INFO", 0L);
@@ -66,22 +62,6 @@ class ShutdownDrainTests {
 				.isEqualTo(summary.get("accepted").get("INFO"));
 			assertThat(burstInfos + droppedInfos + sampledInfos).isGreaterThanOrEqualTo(EVENTS * 9 / 10);
 		}
-	}
-
-	private static Map<String, Map<String, Long>> summary(String stderr) {
-		Map<String, Map<String, Long>> counts = new HashMap<>();
-		stderr.lines().filter((line) -> line.startsWith(LogPipelineAppender.SUMMARY_PREFIX)).forEach((line) -> {
-			Matcher matcher = SUMMARY_COUNTS.matcher(line);
-			while (matcher.find()) {
-				Map<String, Long> perLevel = new HashMap<>();
-				for (String entry : matcher.group(2).split(", ")) {
-					String[] pair = entry.split("=");
-					perLevel.put(pair[0], Long.parseLong(pair[1]));
-				}
-				counts.put(matcher.group(1), perLevel);
-			}
-		});
-		return counts;
 	}
 
 }
