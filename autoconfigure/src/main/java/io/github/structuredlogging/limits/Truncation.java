@@ -3,7 +3,7 @@ package io.github.structuredlogging.limits;
 /**
  * Cuts text to a length and says so, so a reader never mistakes a cut value for the whole one.
  */
-final class Truncation {
+public final class Truncation {
 
 	private Truncation() {
 	}
@@ -14,7 +14,7 @@ final class Truncation {
 	 * @param maxLength the most characters kept
 	 * @return the text itself when it fits, else its start followed by a marker with the original length
 	 */
-	static String truncate(String text, int maxLength) {
+	public static String truncate(String text, int maxLength) {
 		if (text == null || text.length() <= maxLength) {
 			return text;
 		}

@@ -23,11 +23,17 @@ public class OutputProperties {
 	private boolean enabled = true;
 
 	/**
-	 * Layout of console output: one JSON object per line, or readable text for local development. The log file,
-	 * when logging.file.name or logging.file.path is set, is always JSON.
+	 * Format of console output. Spring Boot's logging.structured.format.console, when set, takes precedence.
 	 */
 	@NotNull
 	private LogFormat consoleFormat = LogFormat.JSON;
+
+	/**
+	 * Format of the log file, written when logging.file.name or logging.file.path is set. Spring Boot's
+	 * logging.structured.format.file, when set, takes precedence.
+	 */
+	@NotNull
+	private LogFormat fileFormat = LogFormat.JSON;
 
 	/**
 	 * Value of the "service" field in every JSON event. Defaults to spring.application.name when that is set.
@@ -48,6 +54,14 @@ public class OutputProperties {
 
 	public void setConsoleFormat(LogFormat consoleFormat) {
 		this.consoleFormat = consoleFormat;
+	}
+
+	public LogFormat getFileFormat() {
+		return this.fileFormat;
+	}
+
+	public void setFileFormat(LogFormat fileFormat) {
+		this.fileFormat = fileFormat;
 	}
 
 	public String getServiceName() {
