@@ -1,5 +1,6 @@
 package io.github.structuredlogging.output;
 
+import io.github.structuredlogging.format.FormatProperties;
 import io.github.structuredlogging.limits.LimitsProperties;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -10,7 +11,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
  * set up by {@link StructuredLoggingSystem} long before any bean exists.
  */
 @AutoConfiguration
-@EnableConfigurationProperties({ OutputProperties.class, LimitsProperties.class })
+@EnableConfigurationProperties({ OutputProperties.class, LimitsProperties.class, FormatProperties.class })
 public final class OutputAutoConfiguration {
 
 }

@@ -1,5 +1,8 @@
 package io.github.structuredlogging.output;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import io.github.structuredlogging.format.LogFormat;
 import jakarta.validation.constraints.NotNull;
 
@@ -36,6 +39,12 @@ public class OutputProperties {
 	private LogFormat fileFormat = LogFormat.JSON;
 
 	/**
+	 * Profiles under which the console writes readable text and the application's own package logs at DEBUG
+	 * (unless logging.level.* covers it). Spring Boot DevTools on the class path has the same effect.
+	 */
+	private List<String> developmentProfiles = new ArrayList<>(List.of("dev", "local"));
+
+	/**
 	 * Value of the "service" field in every JSON event. Defaults to spring.application.name when that is set.
 	 */
 	private String serviceName;
@@ -62,6 +71,14 @@ public class OutputProperties {
 
 	public void setFileFormat(LogFormat fileFormat) {
 		this.fileFormat = fileFormat;
+	}
+
+	public List<String> getDevelopmentProfiles() {
+		return this.developmentProfiles;
+	}
+
+	public void setDevelopmentProfiles(List<String> developmentProfiles) {
+		this.developmentProfiles = developmentProfiles;
 	}
 
 	public String getServiceName() {
