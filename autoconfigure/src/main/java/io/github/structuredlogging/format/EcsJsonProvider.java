@@ -126,7 +126,7 @@ final class EcsJsonProvider extends AbstractJsonProvider<ILoggingEvent> {
 		this.service.writeTo(generator);
 		this.members.write(generator, this.message, event.getFormattedMessage());
 		if (this.members.settings().context().include()) {
-			this.members.writeNested(generator, pairs(event));
+			writePairs(generator, event);
 		}
 		IThrowableProxy throwable = event.getThrowableProxy();
 		if (throwable != null && this.error != null) {
@@ -157,6 +157,49 @@ final class EcsJsonProvider extends AbstractJsonProvider<ILoggingEvent> {
 		}
 	}
 
+	/**
+	 * Names without a dot, by far the most, are written as they come; only dotted names need the nesting.
+	 */
+	private void writePairs(JsonGenerator generator, ILoggingEvent event) {
+		if (needsNesting(event)) {
+			this.members.writeNested(generator, pairs(event));
+			return;
+		}
+		Map<String, String> mdc = event.getMDCPropertyMap();
+		if (mdc != null) {
+			mdc.forEach((key, value) -> this.members.writePair(generator, "", key, value));
+		}
+		List<KeyValuePair> keyValues = event.getKeyValuePairs();
+		if (keyValues != null) {
+			for (KeyValuePair pair : keyValues) {
+				this.members.writePair(generator, "", pair.key, pair.value);
+			}
+		}
+	}
+
+	private boolean needsNesting(ILoggingEvent event) {
+		if (!this.members.settings().context().prefixOrEmpty().isEmpty()) {
+			return true;
+		}
+		Map<String, String> mdc = event.getMDCPropertyMap();
+		if (mdc != null) {
+			for (String key : mdc.keySet()) {
+				if (key.indexOf('.') >= 0 || this.mdcNames.containsKey(key)) {
+					return true;
+				}
+			}
+		}
+		List<KeyValuePair> keyValues = event.getKeyValuePairs();
+		if (keyValues != null) {
+			for (KeyValuePair pair : keyValues) {
+				if (pair.key == null || pair.key.indexOf('.') >= 0) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
 	private Map<String, Object> pairs(ILoggingEvent event) {
 		String prefix = this.members.settings().context().prefixOrEmpty();
 		Map<String, Object> pairs = new LinkedHashMap<>();
@@ -183,29 +226,49 @@ final class EcsJsonProvider extends AbstractJsonProvider<ILoggingEvent> {
 	/**
 	 * The {@code service} member, from {@code logging.structured.ecs.service.*} as Boot reads them.
 	 */
-	record EcsService(String name, String version, String environment, String nodeName, BootJsonMembers members) {
+	static final class EcsService {
+
+		private final String[] names;
+
+		private final String[] values;
+
+		private final String service;
+
+		private final String node;
+
+		private final String nodeName;
+
+		private final String nodeNameValue;
+
+		EcsService(String name, String version, String environment, String nodeName, BootJsonMembers members) {
+			this.service = members.name("service");
+			this.names = new String[] { members.name("service.name"), members.name("service.version"),
+					members.name("service.environment") };
+			this.values = new String[] { name, version, environment };
+			this.node = members.name("service.node");
+			this.nodeName = members.name("service.node.name");
+			this.nodeNameValue = nodeName;
+		}
 
 		void writeTo(JsonGenerator generator) {
-			String service = this.members.name("service");
-			if (service == null) {
+			if (this.service == null) {
 				return;
 			}
-			generator.writeObjectPropertyStart(service);
-			writeIfHasLength(generator, "service.name", this.name);
-			writeIfHasLength(generator, "service.version", this.version);
-			writeIfHasLength(generator, "service.environment", this.environment);
-			String node = this.members.name("service.node");
-			if (node != null) {
-				generator.writeObjectPropertyStart(node);
-				writeIfHasLength(generator, "service.node.name", this.nodeName);
+			generator.writeObjectPropertyStart(this.service);
+			for (int i = 0; i < this.names.length; i++) {
+				writeIfHasLength(generator, this.names[i], this.values[i]);
+			}
+			if (this.node != null) {
+				generator.writeObjectPropertyStart(this.node);
+				writeIfHasLength(generator, this.nodeName, this.nodeNameValue);
 				generator.writeEndObject();
 			}
 			generator.writeEndObject();
 		}
 
-		private void writeIfHasLength(JsonGenerator generator, String path, String value) {
-			if (value != null && !value.isEmpty()) {
-				this.members.write(generator, this.members.name(path), value);
+		private static void writeIfHasLength(JsonGenerator generator, String name, String value) {
+			if (name != null && value != null && !value.isEmpty()) {
+				generator.writeStringProperty(name, value);
 			}
 		}
 
