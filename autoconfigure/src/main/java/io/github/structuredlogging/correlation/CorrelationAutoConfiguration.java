@@ -1,9 +1,12 @@
 package io.github.structuredlogging.correlation;
 
 import io.micrometer.context.ContextRegistry;
+import io.micrometer.tracing.Tracer;
 import reactor.core.publisher.Hooks;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -14,6 +17,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.server.WebFilter;
 
@@ -21,7 +25,11 @@ import org.springframework.web.server.WebFilter;
  * Auto-configuration that gives every log event the context of the request being handled: a filter for the web
  * stack in use, and the propagation of that context to {@code @Async} methods, task executors and Reactor chains.
  */
-@AutoConfiguration
+@AutoConfiguration(afterName = {
+		"org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration",
+		"org.springframework.boot.micrometer.tracing.autoconfigure.NoopTracerAutoConfiguration",
+		"org.springframework.boot.micrometer.tracing.brave.autoconfigure.BraveAutoConfiguration",
+		"org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration" })
 @ConditionalOnBooleanProperty(prefix = CorrelationProperties.PREFIX, name = "enabled", matchIfMissing = true)
 @EnableConfigurationProperties(CorrelationProperties.class)
 public final class CorrelationAutoConfiguration {
@@ -34,9 +42,9 @@ public final class CorrelationAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	RequestContextResolver requestContextResolver(CorrelationProperties properties,
-			CorrelationIdGenerator generator) {
-		return new RequestContextResolver(properties, generator);
+	RequestContextResolver requestContextResolver(CorrelationProperties properties, CorrelationIdGenerator generator,
+			ObjectProvider<TraceIdSource> traceIds) {
+		return new RequestContextResolver(properties, generator, traceIds.getIfAvailable(() -> TraceIdSource.NONE));
 	}
 
 	/**
@@ -66,17 +74,42 @@ public final class CorrelationAutoConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(Tracer.class)
+	static class TracingConfiguration {
+
+		@Bean
+		@ConditionalOnBean(Tracer.class)
+		@ConditionalOnMissingBean
+		TraceIdSource micrometerTraceIdSource(Tracer tracer) {
+			return new MicrometerTraceIdSource(tracer);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = Type.SERVLET)
 	@ConditionalOnClass(OncePerRequestFilter.class)
 	static class ServletConfiguration {
 
+		/**
+		 * Spring Boot's observation filter, which starts the request's span, is ordered at
+		 * {@code HIGHEST_PRECEDENCE + 1}.
+		 */
+		private static final int OBSERVATION_FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 1;
+
+		/**
+		 * With tracing, the filter runs just after Boot's observation filter, so that the request's span is current
+		 * and its trace id can be the correlation id.
+		 */
 		@Bean
 		@ConditionalOnMissingFilterBean(CorrelationServletFilter.class)
 		FilterRegistrationBean<CorrelationServletFilter> correlationServletFilter(CorrelationProperties properties,
-				RequestContextResolver resolver) {
+				RequestContextResolver resolver, ObjectProvider<TraceIdSource> traceIds) {
 			FilterRegistrationBean<CorrelationServletFilter> registration = new FilterRegistrationBean<>(
 					new CorrelationServletFilter(resolver, responseHeader(properties)));
-			registration.setOrder(properties.getFilterOrder());
+			boolean tracing = traceIds.getIfAvailable() != null;
+			registration.setOrder((tracing && properties.getFilterOrder() <= OBSERVATION_FILTER_ORDER)
+					? OBSERVATION_FILTER_ORDER + 1 : properties.getFilterOrder());
 			return registration;
 		}
 

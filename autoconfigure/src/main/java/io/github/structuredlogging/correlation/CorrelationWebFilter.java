@@ -1,5 +1,7 @@
 package io.github.structuredlogging.correlation;
 
+import io.micrometer.context.ContextSnapshot;
+import io.micrometer.context.ContextSnapshotFactory;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
@@ -13,6 +15,8 @@ import org.springframework.web.server.WebFilterChain;
  * it runs.
  */
 public class CorrelationWebFilter implements WebFilter, Ordered {
+
+	private static final ContextSnapshotFactory SNAPSHOTS = ContextSnapshotFactory.builder().build();
 
 	private final RequestContextResolver resolver;
 
@@ -32,14 +36,25 @@ public class CorrelationWebFilter implements WebFilter, Ordered {
 		this.order = order;
 	}
 
+	/**
+	 * Resolves the context with the thread-locals of the Reactor context in place, among them the observation of
+	 * the request (which WebFlux puts there before any filter runs), so that the span of the request is current
+	 * and its trace id can be the correlation id.
+	 */
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		RequestContext context = this.resolver.resolve(exchange.getRequest().getHeaders()::getFirst);
-		exchange.getAttributes().put(RequestContext.ATTRIBUTE, context);
-		if (this.responseHeader != null) {
-			exchange.getResponse().getHeaders().set(this.responseHeader, context.correlationId());
-		}
-		return chain.filter(exchange).contextWrite((ctx) -> ctx.put(RequestContextAccessor.KEY, context.fields()));
+		return Mono.deferContextual((reactorContext) -> {
+			RequestContext context;
+			try (ContextSnapshot.Scope scope = SNAPSHOTS.setThreadLocalsFrom(reactorContext)) {
+				context = this.resolver.resolve(exchange.getRequest().getHeaders()::getFirst);
+			}
+			exchange.getAttributes().put(RequestContext.ATTRIBUTE, context);
+			if (this.responseHeader != null) {
+				exchange.getResponse().getHeaders().set(this.responseHeader, context.correlationId());
+			}
+			return chain.filter(exchange)
+				.contextWrite((ctx) -> ctx.put(RequestContextAccessor.KEY, context.fields()));
+		});
 	}
 
 	@Override

@@ -22,17 +22,32 @@ public class RequestContextResolver {
 	private final CorrelationIdGenerator generator;
 
 	private final SessionFingerprint fingerprint;
+	private final TraceIdSource traceIds;
 
 	public RequestContextResolver(CorrelationProperties properties, CorrelationIdGenerator generator) {
+		this(properties, generator, TraceIdSource.NONE);
+	}
+
+	/**
+	 * Creates a resolver.
+	 * @param properties the correlation settings
+	 * @param generator generates ids when a request brings none
+	 * @param traceIds the trace id of the current span, which a request without a correlation header takes as its
+	 * correlation id
+	 */
+	public RequestContextResolver(CorrelationProperties properties, CorrelationIdGenerator generator,
+			TraceIdSource traceIds) {
 		this.properties = properties;
 		this.fingerprint = SessionFingerprint.withKey(properties.getFingerprintKey());
 		this.validator = new HeaderValueValidator(properties.getMaxValueLength(),
 				properties.getAllowedValuePattern());
 		this.generator = generator;
+		this.traceIds = traceIds;
 	}
 
 	/**
-	 * Resolves the context of one request.
+	 * Resolves the context of one request. Its correlation id is, in order: the correlation header when valid, the
+	 * trace id of a W3C {@code traceparent} header (when enabled), the trace id of the current span, a new id.
 	 * @param headers returns the first value of a header by name, or {@code null}
 	 * @return the context
 	 */
@@ -41,6 +56,9 @@ public class RequestContextResolver {
 		String correlationId = accepted(this.properties.getHeaderName(), headers, rejected);
 		if (correlationId == null && this.properties.isUseTraceparent()) {
 			correlationId = TraceParent.traceId(headers.apply(TraceParent.HEADER));
+		}
+		if (correlationId == null) {
+			correlationId = this.traceIds.currentTraceId();
 		}
 		if (correlationId == null) {
 			correlationId = this.generator.generate();

@@ -1,5 +1,6 @@
 package io.github.structuredlogging.format;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
@@ -80,16 +81,31 @@ public final class JsonEncoderFactory {
 
 	private final String serviceName;
 
+	private final Map<String, String> mdcNames;
+
 	/**
-	 * Creates a factory.
+	 * Creates a factory whose encoders write tracing ids as {@code trace_id} and {@code span_id}.
 	 * @param limits the bounds on each event
 	 * @param masking the masking settings
 	 * @param serviceName the value of the service field, or {@code null}
 	 */
 	public JsonEncoderFactory(LimitsProperties limits, MaskingProperties masking, String serviceName) {
+		this(limits, masking, serviceName, new FormatProperties());
+	}
+
+	/**
+	 * Creates a factory.
+	 * @param limits the bounds on each event
+	 * @param masking the masking settings
+	 * @param serviceName the value of the service field, or {@code null}
+	 * @param format the settings of the starter's formats, naming the tracing fields
+	 */
+	public JsonEncoderFactory(LimitsProperties limits, MaskingProperties masking, String serviceName,
+			FormatProperties format) {
 		this.limits = limits;
 		this.masking = masking;
 		this.serviceName = serviceName;
+		this.mdcNames = TracingFields.mdcNames(format.getTraceIdField(), format.getSpanIdField());
 	}
 
 	/**
@@ -103,9 +119,10 @@ public final class JsonEncoderFactory {
 		JacksonModule sensitive = this.masking.isEnabled() ? Maskers.sensitiveModule(this.masking) : null;
 		UnaryOperator<String> textMasking = Maskers.textMasker(this.masking);
 		StructuredJsonEncoder encoder = new StructuredJsonEncoder(
-				new EventLimiter(this.limits, valueMapper(sensitive), ENCODER_FIELDS, textMasking));
+				new EventLimiter(this.limits, valueMapper(this.limits, sensitive), ENCODER_FIELDS, textMasking));
 		encoder.setContext(context);
 		encoder.setFieldNames(fieldNames());
+		this.mdcNames.forEach((key, field) -> encoder.addMdcKeyFieldName(key + "=" + field));
 		// Logback context properties are Boot's internal layout settings, not facts about the event.
 		encoder.setIncludeContext(false);
 		encoder.setThrowableConverter(throwableConverter(context, textMasking));
@@ -131,10 +148,10 @@ public final class JsonEncoderFactory {
 	 * graph fails fast instead of exhausting the stack. The limit is a few times the depth that is kept, so that a
 	 * deep but finite object still converts (and is then cut to the kept depth).
 	 */
-	private JsonMapper valueMapper(JacksonModule sensitive) {
+	static JsonMapper valueMapper(LimitsProperties limits, JacksonModule sensitive) {
 		JsonFactory factory = JsonFactory.builder()
 			.streamWriteConstraints(
-					StreamWriteConstraints.builder().maxNestingDepth(this.limits.getMaxNestingDepth() * 4).build())
+					StreamWriteConstraints.builder().maxNestingDepth(limits.getMaxNestingDepth() * 4).build())
 			.build();
 		JsonMapper.Builder builder = JsonMapper.builder(factory).disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 		if (sensitive != null) {
@@ -173,7 +190,7 @@ public final class JsonEncoderFactory {
 	/**
 	 * Adds a module to the mapper the encoder builds for itself.
 	 */
-	private static final class ModuleDecorator<M extends ObjectMapper, B extends MapperBuilder<M, B>>
+	static final class ModuleDecorator<M extends ObjectMapper, B extends MapperBuilder<M, B>>
 			implements MapperBuilderDecorator<M, B> {
 
 		private final JacksonModule module;

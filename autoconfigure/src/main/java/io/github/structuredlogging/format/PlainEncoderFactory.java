@@ -10,7 +10,7 @@ import io.github.structuredlogging.masking.Maskers;
  * The readable layout for local development, masked like the JSON output: secrets must not reach a developer's
  * console either.
  */
-final class PlainEncoderFactory {
+public final class PlainEncoderFactory {
 
 	/**
 	 * The message and key/values are written with line breaks escaped (see {@link Maskers#plainLayout}), so that one
@@ -23,7 +23,18 @@ final class PlainEncoderFactory {
 	}
 
 	static Encoder<ILoggingEvent> create(FormatContext context) {
-		PatternLayout layout = Maskers.plainLayout(context.loggerContext(), PATTERN, context.masking());
+		return create(context, PATTERN);
+	}
+
+	/**
+	 * Creates a plain encoder with a layout pattern of the application's own, such as Spring Boot's
+	 * {@code logging.pattern.console}, masked like the default one.
+	 * @param context the format context
+	 * @param pattern the Logback layout pattern
+	 * @return the encoder, not yet started
+	 */
+	public static Encoder<ILoggingEvent> create(FormatContext context, String pattern) {
+		PatternLayout layout = Maskers.plainLayout(context.loggerContext(), pattern, context.masking());
 		layout.start();
 		LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
 		encoder.setContext(context.loggerContext());

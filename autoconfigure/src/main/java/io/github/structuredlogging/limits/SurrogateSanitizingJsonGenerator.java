@@ -38,7 +38,7 @@ public final class SurrogateSanitizingJsonGenerator extends JsonGeneratorDelegat
 	/**
 	 * Scans without allocating; only a string that holds an unpaired surrogate is copied.
 	 */
-	static String sanitize(String text) {
+	public static String sanitize(String text) {
 		if (text == null) {
 			return null;
 		}

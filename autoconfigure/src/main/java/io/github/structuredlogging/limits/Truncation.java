@@ -8,7 +8,7 @@ import java.util.function.UnaryOperator;
  * passes the Luhn check, {@code password="...} has lost its closing quote), and what the cut leaves of a secret
  * would otherwise be written raw.
  */
-final class Truncation {
+public final class Truncation {
 
 	private final UnaryOperator<String> masking;
 
@@ -16,7 +16,7 @@ final class Truncation {
 	 * Creates a truncation.
 	 * @param masking masks the secrets in a whole text, before it is cut
 	 */
-	Truncation(UnaryOperator<String> masking) {
+	public Truncation(UnaryOperator<String> masking) {
 		this.masking = masking;
 	}
 
@@ -26,7 +26,7 @@ final class Truncation {
 	 * @param maxLength the most characters kept
 	 * @return the text itself when it fits, else its masked start followed by a marker with the original length
 	 */
-	String truncate(String text, int maxLength) {
+	public String truncate(String text, int maxLength) {
 		if (text == null || text.length() <= maxLength) {
 			return text;
 		}

@@ -6,56 +6,113 @@ import java.util.Map;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.Profiles;
+import org.springframework.util.ClassUtils;
 
 /**
  * Logging defaults that depend on the environment, added as the property source of lowest precedence so that any
  * setting of the application (its {@code application.yml}, environment variables, command line) overrides them.
  * <ul>
- * <li>With the {@value #PRODUCTION_PROFILE} profile: root level INFO, JSON on the console, a queue of 16384
- * events.</li>
- * <li>Otherwise ({@value #DEVELOPMENT_PROFILE} or no profile): DEBUG for the application's own package (that of
- * its main class) and a queue of 1024 events, small enough that a developer sees drops happen and counted.</li>
+ * <li>No profile (how production services commonly run): nothing changes; JSON on the console, every level as
+ * Spring Boot and the application set it.</li>
+ * <li>With the {@value #PRODUCTION_PROFILE} profile: a queue of 16384 events.</li>
+ * <li>With a development profile ({@code structured-logging.output.development-profiles}, by default {@code dev}
+ * and {@code local}) or Spring Boot DevTools on the class path: readable plain text on the console, DEBUG for the
+ * application's own package unless {@code logging.level.*} covers it (see {@link DevelopmentLevels}), and a queue
+ * of 1024 events, small enough that a developer sees drops happen and counted.</li>
  * </ul>
+ * Whenever the console writes structured lines, the banner is switched off, as Spring Boot does for its own
+ * structured logging, so that stdout holds nothing but events. A Logback file of the application's own is left to
+ * decide all of this.
+ * <p>
  * An {@code EnvironmentPostProcessor} rather than profile-specific files in the starter, because it runs after the
- * application's config data has settled the active profiles and before the logging system reads its settings.
+ * application's config data has settled the active profiles and before the banner is printed and the logging system
+ * reads its settings; it runs again on every DevTools restart.
  */
 public class LoggingProfileDefaults implements EnvironmentPostProcessor, Ordered {
 
 	/** Profile that selects the production defaults. */
 	public static final String PRODUCTION_PROFILE = "prod";
 
-	/** Profile that selects the development defaults, which also apply when no profile is active. */
-	public static final String DEVELOPMENT_PROFILE = "dev";
+	/** Name of the development defaults in the start-up line. */
+	public static final String DEVELOPMENT_DEFAULTS = "dev";
 
 	/** Property naming the set of defaults in effect, for the start-up log line. */
 	public static final String APPLIED_DEFAULTS_PROPERTY = "structured-logging.profile-defaults";
 
 	static final String PROPERTY_SOURCE_NAME = "structuredLoggingProfileDefaults";
 
+	private static final String DEVTOOLS_CLASS = "org.springframework.boot.devtools.restart.Restarter";
+
+	/** The files Spring Boot's Logback system loads instead of its defaults. */
+	private static final String[] OWN_LOGBACK_FILES = { "logback-test.groovy", "logback-test.xml", "logback.groovy",
+			"logback.xml", "logback-test-spring.groovy", "logback-test-spring.xml", "logback-spring.groovy",
+			"logback-spring.xml" };
+
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-		boolean production = environment.acceptsProfiles(Profiles.of(PRODUCTION_PROFILE));
+		environment.getPropertySources().remove(PROPERTY_SOURCE_NAME);
+		OutputProperties output = Binder.get(environment).bindOrCreate(OutputProperties.PREFIX, OutputProperties.class);
 		Map<String, Object> defaults = new LinkedHashMap<>();
-		if (production) {
+		if (environment.acceptsProfiles(Profiles.of(PRODUCTION_PROFILE))) {
 			defaults.put(APPLIED_DEFAULTS_PROPERTY, PRODUCTION_PROFILE);
-			defaults.put("logging.level.root", "INFO");
-			defaults.put(OutputProperties.PREFIX + ".console-format", "json");
 			defaults.put("structured-logging.async.queue-size", 16384);
 		}
-		else {
-			defaults.put(APPLIED_DEFAULTS_PROPERTY, DEVELOPMENT_PROFILE);
+		else if (isDevelopment(environment, output, application.getClassLoader())) {
+			defaults.put(APPLIED_DEFAULTS_PROPERTY, DEVELOPMENT_DEFAULTS);
+			defaults.put(OutputProperties.PREFIX + ".console-format", "plain");
 			Class<?> mainClass = application.getMainApplicationClass();
 			if (mainClass != null && !mainClass.getPackageName().isEmpty()) {
-				defaults.put("logging.level." + mainClass.getPackageName(), "DEBUG");
+				defaults.put(DevelopmentLevels.DEBUG_PACKAGE_PROPERTY, mainClass.getPackageName());
 			}
 			defaults.put("structured-logging.async.queue-size", 1024);
 		}
-		environment.getPropertySources().remove(PROPERTY_SOURCE_NAME);
+		else {
+			defaults.put(APPLIED_DEFAULTS_PROPERTY, "none");
+		}
+		if (writesStructuredConsole(environment, output, defaults, application.getClassLoader())) {
+			defaults.put("spring.main.banner-mode", "off");
+		}
 		environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, defaults));
+	}
+
+	private static boolean isDevelopment(ConfigurableEnvironment environment, OutputProperties output,
+			ClassLoader classLoader) {
+		return environment.acceptsProfiles(Profiles.of(output.getDevelopmentProfiles().toArray(String[]::new)))
+				|| ClassUtils.isPresent(DEVTOOLS_CLASS, classLoader);
+	}
+
+	/**
+	 * Whether the starter's console will write structured lines: it writes the console unless the application
+	 * brings its own Logback configuration, and writes text only in the plain format.
+	 */
+	private static boolean writesStructuredConsole(ConfigurableEnvironment environment, OutputProperties output,
+			Map<String, Object> defaults, ClassLoader classLoader) {
+		if (!output.isEnabled() || environment.containsProperty("logging.config")
+				|| hasOwnLogbackFile(classLoader)) {
+			return false;
+		}
+		if (environment.containsProperty("logging.structured.format.console")) {
+			return true;
+		}
+		Object format = environment.containsProperty(OutputProperties.PREFIX + ".console-format")
+				? environment.getProperty(OutputProperties.PREFIX + ".console-format")
+				: defaults.getOrDefault(OutputProperties.PREFIX + ".console-format", "json");
+		return !"plain".equalsIgnoreCase(String.valueOf(format).trim());
+	}
+
+	private static boolean hasOwnLogbackFile(ClassLoader classLoader) {
+		ClassLoader loader = (classLoader != null) ? classLoader : ClassUtils.getDefaultClassLoader();
+		for (String file : OWN_LOGBACK_FILES) {
+			if (loader.getResource(file) != null) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	@Override

@@ -1,6 +1,7 @@
 package io.github.structuredlogging.output;
 
 import io.github.structuredlogging.destination.DestinationsProperties;
+import io.github.structuredlogging.format.FormatProperties;
 import io.github.structuredlogging.limits.LimitsProperties;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -11,7 +12,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
  * set up by {@link StructuredLoggingSystem} long before any bean exists.
  */
 @AutoConfiguration
-@EnableConfigurationProperties({ OutputProperties.class, LimitsProperties.class, DestinationsProperties.class })
+@EnableConfigurationProperties({ OutputProperties.class, LimitsProperties.class, FormatProperties.class,
+		DestinationsProperties.class })
 public final class OutputAutoConfiguration {
 
 }

@@ -1,5 +1,8 @@
 package io.github.structuredlogging.output;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import io.github.structuredlogging.format.LogFormat;
 import jakarta.validation.constraints.NotNull;
 
@@ -23,11 +26,23 @@ public class OutputProperties {
 	private boolean enabled = true;
 
 	/**
-	 * Layout of console output: one JSON object per line, or readable text for local development. The log file,
-	 * when logging.file.name or logging.file.path is set, is always JSON.
+	 * Format of console output. Spring Boot's logging.structured.format.console, when set, takes precedence.
 	 */
 	@NotNull
 	private LogFormat consoleFormat = LogFormat.JSON;
+
+	/**
+	 * Format of the log file, written when logging.file.name or logging.file.path is set. Spring Boot's
+	 * logging.structured.format.file, when set, takes precedence.
+	 */
+	@NotNull
+	private LogFormat fileFormat = LogFormat.JSON;
+
+	/**
+	 * Profiles under which the console writes readable text and the application's own package logs at DEBUG
+	 * (unless logging.level.* covers it). Spring Boot DevTools on the class path has the same effect.
+	 */
+	private List<String> developmentProfiles = new ArrayList<>(List.of("dev", "local"));
 
 	/**
 	 * Value of the "service" field in every JSON event. Defaults to spring.application.name when that is set.
@@ -48,6 +63,22 @@ public class OutputProperties {
 
 	public void setConsoleFormat(LogFormat consoleFormat) {
 		this.consoleFormat = consoleFormat;
+	}
+
+	public LogFormat getFileFormat() {
+		return this.fileFormat;
+	}
+
+	public void setFileFormat(LogFormat fileFormat) {
+		this.fileFormat = fileFormat;
+	}
+
+	public List<String> getDevelopmentProfiles() {
+		return this.developmentProfiles;
+	}
+
+	public void setDevelopmentProfiles(List<String> developmentProfiles) {
+		this.developmentProfiles = developmentProfiles;
 	}
 
 	public String getServiceName() {

@@ -1,5 +1,7 @@
 package io.github.structuredlogging.output;
 
+import java.io.File;
+import java.io.IOException;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
@@ -8,6 +10,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.FileAppender;
 import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.encoder.Encoder;
 import io.github.structuredlogging.async.AsyncProperties;
@@ -17,7 +20,6 @@ import io.github.structuredlogging.destination.DestinationFactories;
 import io.github.structuredlogging.destination.DestinationOutput;
 import io.github.structuredlogging.destination.DestinationsProperties;
 import io.github.structuredlogging.format.FormatContext;
-import io.github.structuredlogging.format.LogFormat;
 import io.github.structuredlogging.limits.LimitsProperties;
 import io.github.structuredlogging.masking.MaskingProperties;
 import io.github.structuredlogging.sampling.SamplingProperties;
@@ -54,6 +56,8 @@ public class StructuredLoggingSystem extends LogbackLoggingSystem {
 
 	private String effectiveSettings;
 
+	private List<String> warnings = List.of();
+
 	public StructuredLoggingSystem(ClassLoader classLoader) {
 		super(classLoader);
 	}
@@ -62,11 +66,14 @@ public class StructuredLoggingSystem extends LogbackLoggingSystem {
 	public void initialize(LoggingInitializationContext initializationContext, String configLocation,
 			LogFile logFile) {
 		this.effectiveSettings = null;
+		this.warnings = List.of();
 		super.initialize(initializationContext, configLocation, logFile);
 		// Logged only now: Spring Boot denies every event until its initialization is complete.
+		org.slf4j.Logger logger = LoggerFactory.getLogger(StructuredLoggingSystem.class);
 		if (this.effectiveSettings != null) {
-			LoggerFactory.getLogger(StructuredLoggingSystem.class).info(this.effectiveSettings);
+			logger.info(this.effectiveSettings);
 		}
+		this.warnings.forEach(logger::warn);
 	}
 
 	/**
@@ -100,17 +107,22 @@ public class StructuredLoggingSystem extends LogbackLoggingSystem {
 				: environment.getProperty("spring.application.name");
 		LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
 		FormatContext formatContext = new FormatContext(context, binder, limits, masking, serviceName);
+		OutputFormat consoleFormat = OutputFormat.resolve(environment, "console", properties.getConsoleFormat());
+		OutputFormat fileFormat = (logFile != null)
+				? OutputFormat.resolve(environment, "file", properties.getFileFormat()) : null;
 		Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
 		for (Iterator<Appender<ILoggingEvent>> it = root.iteratorForAppenders(); it.hasNext();) {
 			if (it.next() instanceof OutputStreamAppender<ILoggingEvent> appender) {
 				if (CONSOLE_APPENDER.equals(appender.getName())) {
-					replaceEncoder(appender, properties.getConsoleFormat().createEncoder(formatContext));
+					replaceEncoder(appender, consoleFormat.createEncoder(formatContext));
 				}
-				else if (FILE_APPENDER.equals(appender.getName())) {
-					replaceEncoder(appender, LogFormat.JSON.createEncoder(formatContext));
+				else if (FILE_APPENDER.equals(appender.getName()) && fileFormat != null) {
+					replaceEncoder(appender, fileFormat.createEncoder(formatContext));
 				}
 			}
 		}
+		this.warnings = UnhonouredProperties.warnings(environment, consoleFormat, fileFormat);
+		String debugPackage = DevelopmentLevels.apply(environment, context);
 		AsyncProperties async = ValidatedProperties.bind(binder, AsyncProperties.PREFIX, AsyncProperties.class);
 		DestinationsProperties destinations = ValidatedProperties.bind(binder, DestinationsProperties.PREFIX,
 				DestinationsProperties.class);
@@ -133,19 +145,34 @@ public class StructuredLoggingSystem extends LogbackLoggingSystem {
 		}
 		this.effectiveSettings = "Structured logging: defaults="
 				+ environment.getProperty(LoggingProfileDefaults.APPLIED_DEFAULTS_PROPERTY, "none") + " console-format="
-				+ properties.getConsoleFormat() + " log-file=" + ((logFile != null) ? logFile : "none")
-				+ " async-pipeline: " + pipelineSettings;
+				+ consoleFormat.describe() + " log-file=" + ((logFile != null) ? logFile : "none")
+				+ ((fileFormat != null) ? " file-format=" + fileFormat.describe() : "")
+				+ ((debugPackage != null) ? " debug-level=" + debugPackage : "") + " async-pipeline: "
+				+ pipelineSettings;
 	}
 
 	/**
 	 * Swaps the encoder of a running appender. Stopping and restarting the appender instead would stop a rolling
-	 * file appender's policies, which it does not restart.
+	 * file appender's policies, which it does not restart. The stream is already open, so the new encoder's header
+	 * (the column names of csv) is written here, unless the file already holds lines from an earlier run; Logback
+	 * writes it for every file it opens from now on, rolled files included.
 	 */
 	private static void replaceEncoder(OutputStreamAppender<ILoggingEvent> appender, Encoder<ILoggingEvent> encoder) {
 		encoder.start();
 		Encoder<ILoggingEvent> previous = appender.getEncoder();
 		appender.setEncoder(encoder);
 		previous.stop();
+		byte[] header = encoder.headerBytes();
+		boolean continuesFile = appender instanceof FileAppender<ILoggingEvent> file
+				&& new File(file.getFile()).length() > 0;
+		if (header != null && header.length > 0 && !continuesFile && appender.getOutputStream() != null) {
+			try {
+				appender.getOutputStream().write(header);
+			}
+			catch (IOException ex) {
+				appender.addError("Could not write the header of " + appender.getName(), ex);
+			}
+		}
 	}
 
 	/**

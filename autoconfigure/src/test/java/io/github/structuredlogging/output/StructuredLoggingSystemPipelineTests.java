@@ -44,9 +44,12 @@ class StructuredLoggingSystemPipelineTests {
 			assertThat(pipeline.getQueueSize()).isEqualTo(2048);
 			assertThat(((OutputStreamAppender<?>) pipeline.getAppender("FILE")).isImmediateFlush()).isFalse();
 			await().untilAsserted(() -> assertThat(JsonLogLines.parse(output.getOut())
-				.where((event) -> event.get("message").asString().startsWith("Structured logging: defaults=dev")))
+				.where((event) -> event.get("message").asString().startsWith("Structured logging: defaults=none")))
 				.singleElement()
-				.satisfies((event) -> assertThat(event.get("message").asString()).contains("queue-size=2048")
+				.satisfies((event) -> assertThat(event.get("message").asString())
+					.contains("console-format=json [default]")
+					.contains("file-format=json [default]")
+					.contains("queue-size=2048")
 					.contains("outputs=[CONSOLE, FILE]")
 					.contains("rates={com.acme=0.5}")));
 		}

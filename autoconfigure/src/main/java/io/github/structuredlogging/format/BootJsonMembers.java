@@ -1,0 +1,191 @@
+package io.github.structuredlogging.format;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.TreeNode;
+
+/**
+ * Writes members the way Spring Boot's {@code JsonWriter} does under {@code logging.structured.json.*}: a member is
+ * written unless its path (its names from the root joined by dots, as Boot names them) is filtered by
+ * {@code include} / {@code exclude}, under the name {@code rename} gives its path; values are written as Boot
+ * writes them.
+ * <p>
+ * The names of the members every event has are resolved once, when the encoder is built; only the names of MDC
+ * entries and key/values are resolved per event, and only when the settings filter or rename anything.
+ */
+final class BootJsonMembers {
+
+	private final BootJsonSettings settings;
+
+	private final boolean processesNames;
+
+	BootJsonMembers(BootJsonSettings settings) {
+		this.settings = settings;
+		this.processesNames = !settings.include().isEmpty() || !settings.exclude().isEmpty()
+				|| !settings.rename().isEmpty();
+	}
+
+	BootJsonSettings settings() {
+		return this.settings;
+	}
+
+	/**
+	 * The name a member is written under.
+	 * @param path the member's path
+	 * @return its name, or {@code null} when it is not written
+	 */
+	String name(String path) {
+		return name(path, path.substring(path.lastIndexOf('.') + 1));
+	}
+
+	private String name(String path, String name) {
+		if (!this.processesNames) {
+			return name;
+		}
+		boolean included = this.settings.include().isEmpty() || this.settings.include().contains(path);
+		if (!included || this.settings.exclude().contains(path)) {
+			return null;
+		}
+		return this.settings.rename().getOrDefault(path, name);
+	}
+
+	/**
+	 * Writes a member whose name was resolved with {@link #name(String)}.
+	 * @param generator the generator
+	 * @param name the resolved name, {@code null} to write nothing
+	 * @param value the value
+	 */
+	void write(JsonGenerator generator, String name, String value) {
+		if (name != null) {
+			generator.writeName(name);
+			if (value != null) {
+				generator.writeString(value);
+			}
+			else {
+				generator.writeNull();
+			}
+		}
+	}
+
+	/**
+	 * Writes a member named at run time, such as an MDC entry.
+	 * @param generator the generator
+	 * @param parentPath the path of the enclosing object, empty at the root
+	 * @param name the member's name
+	 * @param value the value
+	 */
+	void writePair(JsonGenerator generator, String parentPath, String name, Object value) {
+		String path = this.processesNames ? childPath(parentPath, name) : null;
+		String written = this.processesNames ? name(path, name) : name;
+		if (written != null) {
+			generator.writeName(written);
+			writeValue(generator, path, value);
+		}
+	}
+
+	/**
+	 * Writes pairs whose dotted names become nested objects, as in Boot's ECS format.
+	 * @param generator the generator
+	 * @param pairs the pairs by dotted name, in order
+	 */
+	void writeNested(JsonGenerator generator, Map<String, Object> pairs) {
+		nest(pairs).forEach((name, value) -> writePair(generator, "", name, value));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> nest(Map<String, Object> pairs) {
+		Map<String, Object> nested = new LinkedHashMap<>();
+		pairs.forEach((name, value) -> {
+			int length = name.endsWith(".") ? name.length() - 1 : name.length();
+			Map<String, Object> destination = nested;
+			int start = 0;
+			for (int dot = name.indexOf('.'); dot >= 0 && dot < length; dot = name.indexOf('.', start)) {
+				Object current = destination.computeIfAbsent(name.substring(start, dot),
+						(key) -> new LinkedHashMap<String, Object>());
+				if (!(current instanceof Map)) {
+					// Boot refuses such an event outright; keeping the pair under its full name loses nothing.
+					nested.put(name, value);
+					return;
+				}
+				destination = (Map<String, Object>) current;
+				start = dot + 1;
+			}
+			String last = name.substring(start, length);
+			if (destination.putIfAbsent(last, value) != null) {
+				nested.put(name, value);
+			}
+		});
+		return nested;
+	}
+
+	/**
+	 * Writes a value as Boot's {@code JsonValueWriter} does: numbers and booleans as such, maps as objects whose
+	 * members are filtered and renamed like any other, collections and arrays as arrays, trees (values the limits
+	 * bounded) as they are. Other objects go through the encoder's mapper rather than {@code toString()}, so that
+	 * {@code @Sensitive} properties stay masked.
+	 */
+	private void writeValue(JsonGenerator generator, String path, Object value) {
+		if (value == null) {
+			generator.writeNull();
+		}
+		else if (value instanceof CharSequence text) {
+			generator.writeString(text.toString());
+		}
+		else if (value instanceof Integer number) {
+			generator.writeNumber(number);
+		}
+		else if (value instanceof Long number) {
+			generator.writeNumber(number);
+		}
+		else if (value instanceof Number number) {
+			writeNumber(generator, number);
+		}
+		else if (value instanceof Boolean bool) {
+			generator.writeBoolean(bool);
+		}
+		else if (value instanceof Map<?, ?> map) {
+			generator.writeStartObject();
+			map.forEach((key, entry) -> writePair(generator, path, String.valueOf(key), entry));
+			generator.writeEndObject();
+		}
+		else if (value instanceof Iterable<?> iterable && !(value instanceof Path)) {
+			generator.writeStartArray();
+			iterable.forEach((element) -> writeValue(generator, path, element));
+			generator.writeEndArray();
+		}
+		else if (value instanceof Object[] array) {
+			generator.writeStartArray();
+			for (Object element : array) {
+				writeValue(generator, path, element);
+			}
+			generator.writeEndArray();
+		}
+		else if (value instanceof TreeNode tree) {
+			generator.writeTree(tree);
+		}
+		else {
+			generator.writePOJO(value);
+		}
+	}
+
+	/**
+	 * Boot writes a number's {@code toString()}; infinities and NaN, which JSON has no number for, become strings.
+	 */
+	private static void writeNumber(JsonGenerator generator, Number number) {
+		String text = number.toString();
+		if ((number instanceof Double || number instanceof Float) && !Double.isFinite(number.doubleValue())) {
+			generator.writeString(text);
+		}
+		else {
+			generator.writeNumber(text);
+		}
+	}
+
+	private static String childPath(String parentPath, String name) {
+		return (parentPath == null || parentPath.isEmpty()) ? name : parentPath + "." + name;
+	}
+
+}

@@ -1,0 +1,277 @@
+package io.github.structuredlogging.format;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
+import net.logstash.logback.composite.AbstractJsonProvider;
+import org.slf4j.Marker;
+import org.slf4j.event.KeyValuePair;
+import tools.jackson.core.JsonGenerator;
+
+/**
+ * Writes an event in Elastic Common Schema, member for member as Spring Boot's
+ * {@code ElasticCommonSchemaStructuredLogFormatter} does: {@code @timestamp}, {@code log}, {@code process},
+ * {@code service} (from {@code logging.structured.ecs.service.*}), {@code message}, MDC entries and key/values
+ * nested by their dotted names, {@code error}, {@code tags} and {@code ecs.version}; then Boot's
+ * {@code logging.structured.json.add}.
+ * <p>
+ * One difference, by design: trace and span ids, which Micrometer Tracing puts into the MDC as {@code traceId} and
+ * {@code spanId}, are written as ECS names them, {@code trace.id} and {@code span.id}.
+ */
+final class EcsJsonProvider extends AbstractJsonProvider<ILoggingEvent> {
+
+	/** The ECS version Boot's formatter declares. */
+	static final String ECS_VERSION = "8.11";
+
+	/** Top-level members of every event, which no MDC entry or key/value may take. */
+	static final Set<String> FIELDS = Set.of("@timestamp", "log", "process", "service", "message", "error", "tags",
+			"ecs", "trace", "span");
+
+	private final BootJsonMembers members;
+
+	private final StackTraces stackTraces;
+
+	private final Map<String, String> mdcNames;
+
+	private final Long pid;
+
+	private final EcsService service;
+
+	private final Map<String, Object> additions;
+
+	private final String timestamp;
+
+	private final String log;
+
+	private final String level;
+
+	private final String logger;
+
+	private final String process;
+
+	private final String pidName;
+
+	private final String thread;
+
+	private final String threadName;
+
+	private final String message;
+
+	private final String error;
+
+	private final String errorType;
+
+	private final String errorMessage;
+
+	private final String errorStackTrace;
+
+	private final String tags;
+
+	private final String ecs;
+
+	private final String ecsVersion;
+
+	EcsJsonProvider(BootJsonMembers members, StackTraces stackTraces, Map<String, String> mdcNames, Long pid,
+			EcsService service) {
+		this.members = members;
+		this.stackTraces = stackTraces;
+		this.mdcNames = mdcNames;
+		this.pid = pid;
+		this.service = service;
+		this.additions = new LinkedHashMap<>(members.settings().add());
+		this.timestamp = members.name("@timestamp");
+		this.log = members.name("log");
+		this.level = members.name("log.level");
+		this.logger = members.name("log.logger");
+		this.process = members.name("process");
+		this.pidName = members.name("process.pid");
+		this.thread = members.name("process.thread");
+		this.threadName = members.name("process.thread.name");
+		this.message = members.name("message");
+		this.error = members.name("error");
+		this.errorType = members.name("error.type");
+		this.errorMessage = members.name("error.message");
+		this.errorStackTrace = members.name("error.stack_trace");
+		this.tags = members.name("tags");
+		this.ecs = members.name("ecs");
+		this.ecsVersion = members.name("ecs.version");
+	}
+
+	@Override
+	public void writeTo(JsonGenerator generator, ILoggingEvent event) {
+		this.members.write(generator, this.timestamp, event.getInstant().toString());
+		if (this.log != null) {
+			generator.writeObjectPropertyStart(this.log);
+			this.members.write(generator, this.level, event.getLevel().toString());
+			this.members.write(generator, this.logger, event.getLoggerName());
+			generator.writeEndObject();
+		}
+		if (this.process != null) {
+			generator.writeObjectPropertyStart(this.process);
+			if (this.pid != null && this.pidName != null) {
+				generator.writeNumberProperty(this.pidName, this.pid);
+			}
+			if (this.thread != null) {
+				generator.writeObjectPropertyStart(this.thread);
+				this.members.write(generator, this.threadName, event.getThreadName());
+				generator.writeEndObject();
+			}
+			generator.writeEndObject();
+		}
+		this.service.writeTo(generator);
+		this.members.write(generator, this.message, event.getFormattedMessage());
+		if (this.members.settings().context().include()) {
+			writePairs(generator, event);
+		}
+		IThrowableProxy throwable = event.getThrowableProxy();
+		if (throwable != null && this.error != null) {
+			generator.writeObjectPropertyStart(this.error);
+			this.members.write(generator, this.errorType, throwable.getClassName());
+			this.members.write(generator, this.errorMessage, throwable.getMessage());
+			if (this.errorStackTrace != null) {
+				this.members.write(generator, this.errorStackTrace, this.stackTraces.of(event));
+			}
+			generator.writeEndObject();
+		}
+		List<Marker> markers = event.getMarkerList();
+		if (markers != null && !markers.isEmpty() && this.tags != null) {
+			generator.writeName(this.tags);
+			generator.writeStartArray();
+			for (String name : Markers.names(markers, new TreeSet<>())) {
+				generator.writeString(name);
+			}
+			generator.writeEndArray();
+		}
+		if (this.ecs != null) {
+			generator.writeObjectPropertyStart(this.ecs);
+			this.members.write(generator, this.ecsVersion, ECS_VERSION);
+			generator.writeEndObject();
+		}
+		if (!this.additions.isEmpty()) {
+			this.members.writeNested(generator, this.additions);
+		}
+	}
+
+	/**
+	 * Names without a dot, by far the most, are written as they come; only dotted names need the nesting.
+	 */
+	private void writePairs(JsonGenerator generator, ILoggingEvent event) {
+		if (needsNesting(event)) {
+			this.members.writeNested(generator, pairs(event));
+			return;
+		}
+		Map<String, String> mdc = event.getMDCPropertyMap();
+		if (mdc != null) {
+			mdc.forEach((key, value) -> this.members.writePair(generator, "", key, value));
+		}
+		List<KeyValuePair> keyValues = event.getKeyValuePairs();
+		if (keyValues != null) {
+			for (KeyValuePair pair : keyValues) {
+				this.members.writePair(generator, "", pair.key, pair.value);
+			}
+		}
+	}
+
+	private boolean needsNesting(ILoggingEvent event) {
+		if (!this.members.settings().context().prefixOrEmpty().isEmpty()) {
+			return true;
+		}
+		Map<String, String> mdc = event.getMDCPropertyMap();
+		if (mdc != null) {
+			for (String key : mdc.keySet()) {
+				if (key.indexOf('.') >= 0 || this.mdcNames.containsKey(key)) {
+					return true;
+				}
+			}
+		}
+		List<KeyValuePair> keyValues = event.getKeyValuePairs();
+		if (keyValues != null) {
+			for (KeyValuePair pair : keyValues) {
+				if (pair.key == null || pair.key.indexOf('.') >= 0) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	private Map<String, Object> pairs(ILoggingEvent event) {
+		String prefix = this.members.settings().context().prefixOrEmpty();
+		Map<String, Object> pairs = new LinkedHashMap<>();
+		Map<String, String> mdc = event.getMDCPropertyMap();
+		if (mdc != null) {
+			mdc.forEach((key, value) -> pairs.put(joined(prefix, this.mdcNames.getOrDefault(key, key)), value));
+		}
+		List<KeyValuePair> keyValues = event.getKeyValuePairs();
+		if (keyValues != null) {
+			for (KeyValuePair pair : keyValues) {
+				pairs.put(joined(prefix, pair.key), pair.value);
+			}
+		}
+		return pairs;
+	}
+
+	private static String joined(String prefix, String name) {
+		if (prefix.isEmpty()) {
+			return name;
+		}
+		return (prefix.endsWith(".") || name.startsWith(".")) ? prefix + name : prefix + "." + name;
+	}
+
+	/**
+	 * The {@code service} member, from {@code logging.structured.ecs.service.*} as Boot reads them.
+	 */
+	static final class EcsService {
+
+		private final String[] names;
+
+		private final String[] values;
+
+		private final String service;
+
+		private final String node;
+
+		private final String nodeName;
+
+		private final String nodeNameValue;
+
+		EcsService(String name, String version, String environment, String nodeName, BootJsonMembers members) {
+			this.service = members.name("service");
+			this.names = new String[] { members.name("service.name"), members.name("service.version"),
+					members.name("service.environment") };
+			this.values = new String[] { name, version, environment };
+			this.node = members.name("service.node");
+			this.nodeName = members.name("service.node.name");
+			this.nodeNameValue = nodeName;
+		}
+
+		void writeTo(JsonGenerator generator) {
+			if (this.service == null) {
+				return;
+			}
+			generator.writeObjectPropertyStart(this.service);
+			for (int i = 0; i < this.names.length; i++) {
+				writeIfHasLength(generator, this.names[i], this.values[i]);
+			}
+			if (this.node != null) {
+				generator.writeObjectPropertyStart(this.node);
+				writeIfHasLength(generator, this.nodeName, this.nodeNameValue);
+				generator.writeEndObject();
+			}
+			generator.writeEndObject();
+		}
+
+		private static void writeIfHasLength(JsonGenerator generator, String name, String value) {
+			if (name != null && value != null && !value.isEmpty()) {
+				generator.writeStringProperty(name, value);
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,179 @@
+package io.github.structuredlogging.format;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.classic.util.LevelToSyslogSeverity;
+import net.logstash.logback.composite.AbstractJsonProvider;
+import org.slf4j.event.KeyValuePair;
+import tools.jackson.core.JsonGenerator;
+
+/**
+ * Writes an event in the Graylog Extended Log Format 1.1, member for member as Spring Boot's
+ * {@code GraylogExtendedLogFormatStructuredLogFormatter} does: {@code version}, {@code short_message} (never
+ * blank), {@code timestamp} in seconds with milliseconds, the syslog severity as {@code level}, {@code host} and
+ * {@code _service_version} from {@code logging.structured.gelf.*}, MDC entries and key/values as
+ * {@code _}-prefixed additional fields, and the error fields; then Boot's {@code logging.structured.json.add}.
+ * <p>
+ * Like Boot, additional fields whose names GELF forbids are left out; Boot warns for each of them on every event,
+ * the starter once per name.
+ */
+final class GelfJsonProvider extends AbstractJsonProvider<ILoggingEvent> {
+
+	/** Top-level members of every event, with and without the prefix additional fields get. */
+	static final Set<String> FIELDS = Set.of("version", "short_message", "full_message", "timestamp", "level",
+			"host", "_level_name", "level_name", "_process_pid", "process_pid", "_process_thread_name",
+			"process_thread_name", "_service_version", "service_version", "_log_logger", "log_logger", "_error_type",
+			"error_type", "_error_stack_trace", "error_stack_trace", "_error_message", "error_message");
+
+	private static final Pattern VALID_NAME = Pattern.compile("^[\\w.\\-]*$");
+
+	private static final Set<String> ILLEGAL_NAMES = Set.of("id", "_id");
+
+	private final BootJsonMembers members;
+
+	private final StackTraces stackTraces;
+
+	private final Long pid;
+
+	private final String host;
+
+	private final String serviceVersion;
+
+	private final Set<String> reportedNames = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+	private final String version;
+
+	private final String shortMessage;
+
+	private final String timestamp;
+
+	private final String level;
+
+	private final String levelName;
+
+	private final String pidName;
+
+	private final String threadName;
+
+	private final String hostName;
+
+	private final String serviceVersionName;
+
+	private final String logger;
+
+	private final String fullMessage;
+
+	private final String errorType;
+
+	private final String errorStackTrace;
+
+	private final String errorMessage;
+
+	GelfJsonProvider(BootJsonMembers members, StackTraces stackTraces, Long pid, String host,
+			String serviceVersion) {
+		this.members = members;
+		this.stackTraces = stackTraces;
+		this.pid = pid;
+		this.host = host;
+		this.serviceVersion = serviceVersion;
+		this.version = members.name("version");
+		this.shortMessage = members.name("short_message");
+		this.timestamp = members.name("timestamp");
+		this.level = members.name("level");
+		this.levelName = members.name("_level_name");
+		this.pidName = members.name("_process_pid");
+		this.threadName = members.name("_process_thread_name");
+		this.hostName = members.name("host");
+		this.serviceVersionName = members.name("_service_version");
+		this.logger = members.name("_log_logger");
+		this.fullMessage = members.name("full_message");
+		this.errorType = members.name("_error_type");
+		this.errorStackTrace = members.name("_error_stack_trace");
+		this.errorMessage = members.name("_error_message");
+	}
+
+	@Override
+	public void writeTo(JsonGenerator generator, ILoggingEvent event) {
+		this.members.write(generator, this.version, "1.1");
+		String message = event.getFormattedMessage();
+		this.members.write(generator, this.shortMessage, hasText(message) ? message : "(blank)");
+		if (this.timestamp != null) {
+			generator.writeName(this.timestamp);
+			long millis = event.getTimeStamp();
+			generator.writeNumber(java.math.BigDecimal.valueOf(millis, 3).toPlainString());
+		}
+		if (this.level != null) {
+			generator.writeNumberProperty(this.level, LevelToSyslogSeverity.convert(event));
+		}
+		this.members.write(generator, this.levelName, event.getLevel().toString());
+		if (this.pid != null && this.pidName != null) {
+			generator.writeNumberProperty(this.pidName, this.pid);
+		}
+		this.members.write(generator, this.threadName, event.getThreadName());
+		if (hasLength(this.host)) {
+			this.members.write(generator, this.hostName, this.host);
+		}
+		if (hasLength(this.serviceVersion)) {
+			this.members.write(generator, this.serviceVersionName, this.serviceVersion);
+		}
+		this.members.write(generator, this.logger, event.getLoggerName());
+		if (this.members.settings().context().include()) {
+			writePairs(generator, event);
+		}
+		IThrowableProxy throwable = event.getThrowableProxy();
+		if (throwable != null) {
+			String stackTrace = this.stackTraces.of(event);
+			this.members.write(generator, this.fullMessage, message + "\n\n" + stackTrace);
+			this.members.write(generator, this.errorType, throwable.getClassName());
+			this.members.write(generator, this.errorStackTrace, stackTrace);
+			this.members.write(generator, this.errorMessage, throwable.getMessage());
+		}
+		this.members.settings().add().forEach((name, value) -> this.members.writePair(generator, "", name, value));
+	}
+
+	private void writePairs(JsonGenerator generator, ILoggingEvent event) {
+		String prefix = this.members.settings().context().prefixOrEmpty();
+		Map<String, String> mdc = event.getMDCPropertyMap();
+		if (mdc != null) {
+			mdc.forEach((key, value) -> writeAdditional(generator, prefix + key, value));
+		}
+		List<KeyValuePair> keyValues = event.getKeyValuePairs();
+		if (keyValues != null) {
+			for (KeyValuePair pair : keyValues) {
+				writeAdditional(generator, prefix + pair.key, pair.value);
+			}
+		}
+	}
+
+	private void writeAdditional(JsonGenerator generator, String name, Object value) {
+		if (!VALID_NAME.matcher(name).matches()) {
+			reportOnce(name, "is not a valid field name according to GELF standard");
+		}
+		else if (ILLEGAL_NAMES.contains(name)) {
+			reportOnce(name, "is an illegal field name according to GELF standard");
+		}
+		else if (!name.isEmpty()) {
+			this.members.writePair(generator, "", name.startsWith("_") ? name : "_" + name, value);
+		}
+	}
+
+	private void reportOnce(String name, String problem) {
+		if (this.reportedNames.size() < 1024 && this.reportedNames.add(name)) {
+			addWarn("'" + name + "' " + problem + "; the field is left out");
+		}
+	}
+
+	private static boolean hasText(String text) {
+		return text != null && !text.isBlank();
+	}
+
+	private static boolean hasLength(String text) {
+		return text != null && !text.isEmpty();
+	}
+
+}

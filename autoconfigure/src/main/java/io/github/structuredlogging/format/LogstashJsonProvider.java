@@ -1,0 +1,120 @@
+package io.github.structuredlogging.format;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import net.logstash.logback.composite.AbstractJsonProvider;
+import org.slf4j.Marker;
+import org.slf4j.event.KeyValuePair;
+import tools.jackson.core.JsonGenerator;
+
+/**
+ * Writes an event in the Logstash JSON format, member for member as Spring Boot's
+ * {@code LogstashStructuredLogFormatter} does: {@code @timestamp} with the local offset, {@code @version},
+ * {@code message}, {@code logger_name}, {@code thread_name}, {@code level}, {@code level_value}, MDC entries and
+ * key/values, {@code tags}, {@code stack_trace}; then Boot's {@code logging.structured.json.add}.
+ */
+final class LogstashJsonProvider extends AbstractJsonProvider<ILoggingEvent> {
+
+	/** Top-level members of every event, which no MDC entry or key/value may take. */
+	static final Set<String> FIELDS = Set.of("@timestamp", "@version", "message", "logger_name", "thread_name",
+			"level", "level_value", "tags", "stack_trace");
+
+	private final BootJsonMembers members;
+
+	private final StackTraces stackTraces;
+
+	private final ZoneId zone = ZoneId.systemDefault();
+
+	private final String timestamp;
+
+	private final String version;
+
+	private final String message;
+
+	private final String logger;
+
+	private final String thread;
+
+	private final String level;
+
+	private final String levelValue;
+
+	private final String tags;
+
+	private final String stackTrace;
+
+	LogstashJsonProvider(BootJsonMembers members, StackTraces stackTraces) {
+		this.members = members;
+		this.stackTraces = stackTraces;
+		this.timestamp = members.name("@timestamp");
+		this.version = members.name("@version");
+		this.message = members.name("message");
+		this.logger = members.name("logger_name");
+		this.thread = members.name("thread_name");
+		this.level = members.name("level");
+		this.levelValue = members.name("level_value");
+		this.tags = members.name("tags");
+		this.stackTrace = members.name("stack_trace");
+	}
+
+	@Override
+	public void writeTo(JsonGenerator generator, ILoggingEvent event) {
+		if (this.timestamp != null) {
+			this.members.write(generator, this.timestamp, DateTimeFormatter.ISO_OFFSET_DATE_TIME
+				.format(OffsetDateTime.ofInstant(event.getInstant(), this.zone)));
+		}
+		this.members.write(generator, this.version, "1");
+		this.members.write(generator, this.message, event.getFormattedMessage());
+		this.members.write(generator, this.logger, event.getLoggerName());
+		this.members.write(generator, this.thread, event.getThreadName());
+		this.members.write(generator, this.level, event.getLevel().toString());
+		if (this.levelValue != null) {
+			generator.writeNumberProperty(this.levelValue, event.getLevel().toInt());
+		}
+		if (this.members.settings().context().include()) {
+			writePairs(generator, event);
+		}
+		List<Marker> markers = event.getMarkerList();
+		if (markers != null && !markers.isEmpty() && this.tags != null) {
+			generator.writeName(this.tags);
+			generator.writeStartArray();
+			for (String name : Markers.names(markers, new LinkedHashSet<>())) {
+				generator.writeString(name);
+			}
+			generator.writeEndArray();
+		}
+		if (event.getThrowableProxy() != null && this.stackTrace != null) {
+			this.members.write(generator, this.stackTrace, this.stackTraces.of(event));
+		}
+		this.members.settings().add().forEach((name, value) -> this.members.writePair(generator, "", name, value));
+	}
+
+	private void writePairs(JsonGenerator generator, ILoggingEvent event) {
+		String prefix = this.members.settings().context().prefixOrEmpty();
+		Map<String, String> mdc = event.getMDCPropertyMap();
+		if (mdc != null) {
+			mdc.forEach((key, value) -> this.members.writePair(generator, "", joined(prefix, key), value));
+		}
+		List<KeyValuePair> keyValues = event.getKeyValuePairs();
+		if (keyValues != null) {
+			for (KeyValuePair pair : keyValues) {
+				this.members.writePair(generator, "", joined(prefix, pair.key), pair.value);
+			}
+		}
+	}
+
+	private static String joined(String prefix, String name) {
+		if (prefix.isEmpty()) {
+			return name;
+		}
+		return (prefix.endsWith("_") || name.startsWith("_")) ? prefix + name : prefix + "_" + name;
+	}
+
+}
