@@ -17,7 +17,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.server.WebFilter;
 
@@ -91,25 +90,13 @@ public final class CorrelationAutoConfiguration {
 	@ConditionalOnClass(OncePerRequestFilter.class)
 	static class ServletConfiguration {
 
-		/**
-		 * Spring Boot's observation filter, which starts the request's span, is ordered at
-		 * {@code HIGHEST_PRECEDENCE + 1}.
-		 */
-		private static final int OBSERVATION_FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 1;
-
-		/**
-		 * With tracing, the filter runs just after Boot's observation filter, so that the request's span is current
-		 * and its trace id can be the correlation id.
-		 */
 		@Bean
 		@ConditionalOnMissingFilterBean(CorrelationServletFilter.class)
 		FilterRegistrationBean<CorrelationServletFilter> correlationServletFilter(CorrelationProperties properties,
 				RequestContextResolver resolver, ObjectProvider<TraceIdSource> traceIds) {
 			FilterRegistrationBean<CorrelationServletFilter> registration = new FilterRegistrationBean<>(
 					new CorrelationServletFilter(resolver, responseHeader(properties)));
-			boolean tracing = traceIds.getIfAvailable() != null;
-			registration.setOrder((tracing && properties.getFilterOrder() <= OBSERVATION_FILTER_ORDER)
-					? OBSERVATION_FILTER_ORDER + 1 : properties.getFilterOrder());
+			registration.setOrder(CorrelationFilterOrder.servlet(properties, traceIds.getIfAvailable() != null));
 			return registration;
 		}
 

@@ -2,7 +2,9 @@ package io.github.structuredlogging.exchange;
 
 import io.github.structuredlogging.client.RestClientInstrumentation;
 import io.github.structuredlogging.client.WebClientInstrumentation;
+import io.github.structuredlogging.correlation.CorrelationFilterOrder;
 import io.github.structuredlogging.correlation.CorrelationProperties;
+import io.github.structuredlogging.correlation.TraceIdSource;
 import io.github.structuredlogging.masking.MaskingProperties;
 import io.github.structuredlogging.propagation.PropagationAutoConfiguration;
 
@@ -20,7 +22,6 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webclient.WebClientCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.server.WebFilter;
@@ -54,14 +55,6 @@ public final class ExchangeAutoConfiguration {
 		return properties.isIncludeBodies() ? new ExchangeBodies(properties.getMaxBodyBytes()) : null;
 	}
 
-	/**
-	 * Right after the correlation filter, so that the line is written inside the request context and the time
-	 * measured covers every other filter.
-	 */
-	private static int afterCorrelation(CorrelationProperties correlation) {
-		int order = correlation.getFilterOrder();
-		return (order == Ordered.LOWEST_PRECEDENCE) ? order : order + 1;
-	}
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = Type.SERVLET)
@@ -72,11 +65,15 @@ public final class ExchangeAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingFilterBean(InboundExchangeFilter.class)
 		FilterRegistrationBean<InboundExchangeFilter> inboundExchangeFilter(ExchangeProperties properties,
-				MaskingProperties masking, CorrelationProperties correlation, ExchangeLogger logger) {
+				MaskingProperties masking, CorrelationProperties correlation, ObjectProvider<TraceIdSource> traceIds,
+				ExchangeLogger logger) {
 			InboundExchangeFilter filter = new InboundExchangeFilter(logger,
 					new ExcludedPaths(properties.getExclude()), headers(properties, masking), bodies(properties));
 			FilterRegistrationBean<InboundExchangeFilter> registration = new FilterRegistrationBean<>(filter);
-			registration.setOrder(afterCorrelation(correlation));
+			// Right after the correlation filter: the line is written inside the request context, and the time
+			// measured covers every other filter.
+			registration.setOrder(CorrelationFilterOrder
+				.after(CorrelationFilterOrder.servlet(correlation, traceIds.getIfAvailable() != null)));
 			return registration;
 		}
 
@@ -93,7 +90,7 @@ public final class ExchangeAutoConfiguration {
 		InboundExchangeWebFilter inboundExchangeWebFilter(ExchangeProperties properties, MaskingProperties masking,
 				CorrelationProperties correlation, ExchangeLogger logger) {
 			return new InboundExchangeWebFilter(logger, new ExcludedPaths(properties.getExclude()),
-					headers(properties, masking), afterCorrelation(correlation));
+					headers(properties, masking), CorrelationFilterOrder.after(correlation.getFilterOrder()));
 		}
 
 	}

@@ -57,7 +57,7 @@ final class BootFormatterEncoder extends EncoderBase<ILoggingEvent> {
 	@Override
 	public byte[] encode(ILoggingEvent event) {
 		return BoundedEncoding.encode(event, this.limiter,
-				(bounded) -> this.delegate.encode(new MaskedLoggingEvent(bounded, this.masker)), this);
+				(bounded) -> this.delegate.encode(MaskedEvents.mask(bounded, this.masker)), this);
 	}
 
 	@Override

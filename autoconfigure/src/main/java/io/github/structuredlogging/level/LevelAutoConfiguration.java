@@ -3,10 +3,13 @@ package io.github.structuredlogging.level;
 import java.time.Clock;
 
 import ch.qos.logback.classic.LoggerContext;
+import io.github.structuredlogging.correlation.CorrelationFilterOrder;
 import io.github.structuredlogging.correlation.CorrelationProperties;
+import io.github.structuredlogging.correlation.TraceIdSource;
 import io.github.structuredlogging.output.OnLogbackCondition;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -23,7 +26,6 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 
 /**
  * Auto-configuration of levels that revert by themselves: the {@code timedloggers} endpoint, and DEBUG for single
@@ -77,11 +79,11 @@ public final class LevelAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingFilterBean(RequestDebugFilter.class)
 		FilterRegistrationBean<RequestDebugFilter> requestDebugFilter(LevelProperties properties,
-				CorrelationProperties correlation) {
+				CorrelationProperties correlation, ObjectProvider<TraceIdSource> traceIds) {
 			FilterRegistrationBean<RequestDebugFilter> registration = new FilterRegistrationBean<>(
 					new RequestDebugFilter(properties.getRequestDebug()));
-			int order = correlation.getFilterOrder();
-			registration.setOrder((order == Ordered.LOWEST_PRECEDENCE) ? order : order + 1);
+			registration.setOrder(CorrelationFilterOrder
+				.after(CorrelationFilterOrder.servlet(correlation, traceIds.getIfAvailable() != null)));
 			return registration;
 		}
 

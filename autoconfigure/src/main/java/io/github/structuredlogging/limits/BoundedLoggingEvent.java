@@ -13,9 +13,11 @@ import org.slf4j.event.KeyValuePair;
 
 /**
  * A logging event as the encoder should see it: the original, with its message, MDC and key/values replaced by
- * bounded copies. The original is left untouched, as other appenders may see it too.
+ * bounded (or masked) copies. The original is left untouched, as other appenders may see it too.
  */
-final class BoundedLoggingEvent implements ILoggingEvent {
+public final class BoundedLoggingEvent implements ILoggingEvent {
+
+	private static final Object[] NO_ARGUMENTS = new Object[0];
 
 	private final ILoggingEvent event;
 
@@ -46,6 +48,21 @@ final class BoundedLoggingEvent implements ILoggingEvent {
 		this.arguments = arguments;
 		this.throwable = throwable;
 		this.markers = markers;
+	}
+
+	/**
+	 * The event with its message, MDC and key/values replaced and no arguments, for a formatter that must see
+	 * nothing but the replacements (a formatter the starter does not write itself prints whatever it finds).
+	 * @param event the original event
+	 * @param formattedMessage the message to show
+	 * @param mdc the MDC to show
+	 * @param keyValuePairs the key/values to show
+	 * @return the copy; the original is left untouched
+	 */
+	public static ILoggingEvent replacingContent(ILoggingEvent event, String formattedMessage,
+			Map<String, String> mdc, List<KeyValuePair> keyValuePairs) {
+		return new BoundedLoggingEvent(event, formattedMessage, mdc, keyValuePairs, NO_ARGUMENTS,
+				event.getThrowableProxy(), event.getMarkerList());
 	}
 
 	/**

@@ -40,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a host outside the allow list ({@code 127.0.0.2}, the same server under another name) must see no id.
  */
 @SpringBootTest(classes = PropagationEndToEndTests.CallingApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = "spring.main.web-application-type=servlet")
+		properties = { "spring.main.web-application-type=servlet", "spring.autoconfigure.exclude=org.springframework.boot.micrometer.tracing.brave.autoconfigure.BraveAutoConfiguration" })
 @ExtendWith(OutputCaptureExtension.class)
 class PropagationEndToEndTests {
 
