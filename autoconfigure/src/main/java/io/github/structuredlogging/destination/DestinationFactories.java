@@ -13,7 +13,9 @@ import java.util.Map;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.encoder.Encoder;
+import io.github.structuredlogging.destination.DestinationProperties.LogstashProperties;
 import io.github.structuredlogging.destination.DestinationProperties.SyslogProperties;
+import io.github.structuredlogging.destination.logstash.LogstashTcpDestination;
 import io.github.structuredlogging.destination.syslog.Rfc5424Message;
 import io.github.structuredlogging.destination.syslog.SyslogDestination;
 import io.github.structuredlogging.format.FormatContext;
@@ -68,6 +70,7 @@ public final class DestinationFactories {
 		return switch (properties.getType()) {
 			case CONSOLE -> new StreamDestination(() -> System.out);
 			case SYSLOG -> syslog(properties.getSyslog(), formatContext);
+			case LOGSTASH -> logstash(properties.getLogstash());
 		};
 	}
 
@@ -77,6 +80,12 @@ public final class DestinationFactories {
 				Long.toString(ProcessHandle.current().pid()));
 		return new SyslogDestination(message, properties.getHost(), properties.getPort(), properties.getTransport(),
 				properties.isTls(), properties.getConnectTimeout());
+	}
+
+	private static LogstashTcpDestination logstash(LogstashProperties properties) {
+		return new LogstashTcpDestination(properties.getHosts(),
+				properties.getConnectionStrategy().create(properties.getConnectionTtl()), properties.isTls(),
+				properties.getConnectTimeout());
 	}
 
 	private static DeliverySettings settings(String name, DestinationProperties properties,

@@ -9,6 +9,9 @@ public enum DestinationType {
 	CONSOLE,
 
 	/** RFC 5424 syslog over TCP (RFC 6587 octet counting), TCP with TLS, or UDP. */
-	SYSLOG
+	SYSLOG,
+
+	/** JSON lines over TCP to Logstash's {@code tcp} input, with fail-over between several hosts. */
+	LOGSTASH
 
 }
