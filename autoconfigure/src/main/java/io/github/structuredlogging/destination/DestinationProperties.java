@@ -385,7 +385,8 @@ public class DestinationProperties {
 
 		/**
 		 * How long a connection is kept before the strategy picks a host again; with prefer-primary, the time
-		 * spent on a secondary host before the primary is tried again. Unlimited when not set.
+		 * spent on a secondary host before the primary is tried again. Empty for no limit (then prefer-primary
+		 * stays on a secondary until it fails, as logstash-logback-encoder does by default).
 		 */
 		private Duration connectionTtl = Duration.ofMinutes(5);
 
