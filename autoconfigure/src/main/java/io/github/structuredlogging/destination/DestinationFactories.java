@@ -13,8 +13,10 @@ import java.util.Map;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.encoder.Encoder;
+import io.github.structuredlogging.destination.DestinationProperties.LogstashProperties;
 import io.github.structuredlogging.destination.DestinationProperties.SyslogProperties;
 import io.github.structuredlogging.destination.kafka.KafkaDestinationFactory;
+import io.github.structuredlogging.destination.logstash.LogstashTcpDestination;
 import io.github.structuredlogging.destination.syslog.Rfc5424Message;
 import io.github.structuredlogging.destination.syslog.SyslogDestination;
 import io.github.structuredlogging.format.FormatContext;
@@ -76,6 +78,7 @@ public final class DestinationFactories {
 			case CONSOLE -> new StreamDestination(() -> System.out);
 			case SYSLOG -> syslog(properties.getSyslog(), formatContext);
 			case KAFKA -> kafka(name, properties, formatContext);
+			case LOGSTASH -> logstash(properties.getLogstash());
 		};
 	}
 
@@ -94,6 +97,12 @@ public final class DestinationFactories {
 					"name a type whose client is on the class path: kafka needs org.apache.kafka:kafka-clients");
 		}
 		return KafkaDestinationFactory.create(name, properties, formatContext);
+	}
+
+	private static LogstashTcpDestination logstash(LogstashProperties properties) {
+		return new LogstashTcpDestination(properties.getHosts(),
+				properties.getConnectionStrategy().create(properties.getConnectionTtl()), properties.isTls(),
+				properties.getConnectTimeout());
 	}
 
 	private static DeliverySettings settings(String name, DestinationProperties properties,

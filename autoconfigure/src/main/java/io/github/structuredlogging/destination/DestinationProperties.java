@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import io.github.structuredlogging.destination.kafka.KafkaDestinationProperties;
+import io.github.structuredlogging.destination.logstash.LogstashConnectionStrategy;
 import io.github.structuredlogging.destination.syslog.SyslogFacility;
 import io.github.structuredlogging.destination.syslog.SyslogTransport;
 import io.github.structuredlogging.format.LogFormat;
@@ -60,6 +61,9 @@ public class DestinationProperties {
 	@Valid
 	private final KafkaDestinationProperties kafka = new KafkaDestinationProperties();
 
+	@Valid
+	private final LogstashProperties logstash = new LogstashProperties();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -110,6 +114,10 @@ public class DestinationProperties {
 
 	public KafkaDestinationProperties getKafka() {
 		return this.kafka;
+	}
+
+	public LogstashProperties getLogstash() {
+		return this.logstash;
 	}
 
 	/**
@@ -353,6 +361,84 @@ public class DestinationProperties {
 
 		public void setAppName(String appName) {
 			this.appName = appName;
+		}
+
+		public Duration getConnectTimeout() {
+			return this.connectTimeout;
+		}
+
+		public void setConnectTimeout(Duration connectTimeout) {
+			this.connectTimeout = connectTimeout;
+		}
+
+	}
+
+	/**
+	 * Settings of a {@code logstash} destination.
+	 */
+	public static class LogstashProperties {
+
+		/**
+		 * Comma-separated hosts of Logstash TCP inputs ({@code host:port}, port 4560 when omitted), tried in the
+		 * order of the connection strategy.
+		 */
+		@NotBlank
+		private String hosts = "localhost:4560";
+
+		/**
+		 * How a host is picked at each connection: the first reachable one, each in turn, or at random.
+		 */
+		@NotNull
+		private LogstashConnectionStrategy connectionStrategy = LogstashConnectionStrategy.PREFER_PRIMARY;
+
+		/**
+		 * How long a connection is kept before the strategy picks a host again; with prefer-primary, the time
+		 * spent on a secondary host before the primary is tried again. Empty for no limit (then prefer-primary
+		 * stays on a secondary until it fails, as logstash-logback-encoder does by default).
+		 */
+		private Duration connectionTtl = Duration.ofMinutes(5);
+
+		/**
+		 * Whether connections use TLS, trusting the JVM's default trust store.
+		 */
+		private boolean tls = false;
+
+		/**
+		 * Time allowed for each connection attempt.
+		 */
+		@NotNull
+		private Duration connectTimeout = Duration.ofSeconds(5);
+
+		public String getHosts() {
+			return this.hosts;
+		}
+
+		public void setHosts(String hosts) {
+			this.hosts = hosts;
+		}
+
+		public LogstashConnectionStrategy getConnectionStrategy() {
+			return this.connectionStrategy;
+		}
+
+		public void setConnectionStrategy(LogstashConnectionStrategy connectionStrategy) {
+			this.connectionStrategy = connectionStrategy;
+		}
+
+		public Duration getConnectionTtl() {
+			return this.connectionTtl;
+		}
+
+		public void setConnectionTtl(Duration connectionTtl) {
+			this.connectionTtl = connectionTtl;
+		}
+
+		public boolean isTls() {
+			return this.tls;
+		}
+
+		public void setTls(boolean tls) {
+			this.tls = tls;
 		}
 
 		public Duration getConnectTimeout() {

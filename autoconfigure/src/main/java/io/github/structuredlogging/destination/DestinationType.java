@@ -12,6 +12,9 @@ public enum DestinationType {
 	SYSLOG,
 
 	/** A Kafka topic, through the official producer (needs {@code org.apache.kafka:kafka-clients}). */
-	KAFKA
+	KAFKA,
+
+	/** JSON lines over TCP to Logstash's {@code tcp} input, with fail-over between several hosts. */
+	LOGSTASH
 
 }
