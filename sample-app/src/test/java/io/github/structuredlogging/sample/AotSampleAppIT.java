@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import io.github.structuredlogging.async.LogPipelineAppender;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -187,7 +188,7 @@ class AotSampleAppIT {
 		assertThat(timer.at("/measurements/0/statistic").asString()).isEqualTo("COUNT");
 		assertThat(timer.at("/measurements/0/value").asDouble()).isGreaterThanOrEqualTo(1);
 		assertThat(get("/actuator/metrics/logging.async.queue.capacity").at("/measurements/0/value").asDouble())
-			.isEqualTo(1024);
+			.isEqualTo(LogPipelineAppender.DEFAULT_QUEUE_SIZE);
 		assertThat(get("/actuator/health").at("/components/logPipeline/status").asString()).isEqualTo("UP");
 	}
 
