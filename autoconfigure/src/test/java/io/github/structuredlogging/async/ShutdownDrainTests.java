@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
+import io.github.structuredlogging.support.BurstMain;
 import io.github.structuredlogging.support.JsonLogLines;
 import io.github.structuredlogging.support.LossSummary;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,8 @@ class ShutdownDrainTests {
 		Path stderr = this.directory.resolve("stderr.txt");
 		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
 		Process child = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-				ShutdownDrainMain.class.getName(), file.toString(), String.valueOf(EVENTS))
+				BurstMain.class.getName(), String.valueOf(EVENTS), "logging.file.name=" + file,
+				"structured-logging.async.queue-size=1024", "structured-logging.async.append-timeout=0ms")
 			.redirectOutput(Redirect.DISCARD)
 			.redirectError(stderr.toFile())
 			.start();
@@ -41,7 +43,7 @@ class ShutdownDrainTests {
 		assertThat(child.exitValue()).as(Files.readString(stderr)).isZero();
 
 		JsonLogLines lines = JsonLogLines.parse(Files.readString(file));
-		List<JsonNode> burst = lines.withMessage(ShutdownDrainMain.MESSAGE);
+		List<JsonNode> burst = lines.withMessage(BurstMain.MESSAGE);
 		assertThat(burst.stream()
 			.filter((event) -> "WARN".equals(event.get("level").asString()))
 			.map((event) -> event.get("seq").asInt()))

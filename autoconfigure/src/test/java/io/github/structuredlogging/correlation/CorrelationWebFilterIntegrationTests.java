@@ -29,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(classes = CorrelationWebFilterIntegrationTests.ReactiveApplication.class,
 		properties = "spring.main.web-application-type=reactive")
-@AutoConfigureWebTestClient
+// A first request on a busy 2-core machine can take longer than the default 5 s to answer.
+@AutoConfigureWebTestClient(timeout = "30s")
 @ExtendWith(OutputCaptureExtension.class)
 class CorrelationWebFilterIntegrationTests {
 

@@ -40,7 +40,8 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(classes = ReactiveExchangeTests.ReactiveApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.main.web-application-type=reactive",
 				"management.endpoints.web.exposure.include=health" })
-@AutoConfigureWebTestClient
+// A first request on a busy 2-core machine can take longer than the default 5 s to answer.
+@AutoConfigureWebTestClient(timeout = "30s")
 @ExtendWith(OutputCaptureExtension.class)
 class ReactiveExchangeTests {
 

@@ -16,6 +16,7 @@ import io.github.structuredlogging.async.LogPipelineEndpoint;
 import io.github.structuredlogging.async.LogPipelineEndpoint.DestinationDescriptor;
 import io.github.structuredlogging.async.LogPipelines;
 import io.github.structuredlogging.destination.DestinationOutput;
+import io.github.structuredlogging.support.BurstMain;
 import io.github.structuredlogging.support.LossSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -113,8 +114,13 @@ class KafkaDestinationApplicationTests {
 		broker.createTopic("shutdown", 1);
 		Path stderr = this.directory.resolve("stderr.txt");
 		Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-				System.getProperty("java.class.path"), KafkaShutdownMain.class.getName(), broker.bootstrapServers(),
-				"shutdown", this.directory.resolve("spill").toString(), Integer.toString(events), "5000")
+				System.getProperty("java.class.path"), BurstMain.class.getName(), Integer.toString(events),
+				"spring.application.name=shutdown",
+				"structured-logging.destinations.fleet.type=kafka",
+				"structured-logging.destinations.fleet.kafka.bootstrap-servers=" + broker.bootstrapServers(),
+				"structured-logging.destinations.fleet.kafka.topic=shutdown",
+				"structured-logging.destinations.fleet.spill.directory=" + this.directory.resolve("spill"),
+				"structured-logging.destinations.fleet.buffer.max-events=5000")
 			.redirectOutput(Redirect.DISCARD)
 			.redirectError(stderr.toFile())
 			.start();
@@ -124,7 +130,7 @@ class KafkaDestinationApplicationTests {
 		List<JsonNode> burst = broker.readAll("shutdown", 1, Duration.ofSeconds(2))
 			.stream()
 			.map((record) -> MAPPER.readTree(record.value()))
-			.filter((json) -> KafkaShutdownMain.MESSAGE.equals(json.get("message").asString()))
+			.filter((json) -> BurstMain.MESSAGE.equals(json.get("message").asString()))
 			.toList();
 		Map<String, Map<String, Long>> reported = LossSummary.parse(Files.readString(stderr),
 				"structured-logging: destination fleet ");
