@@ -19,4 +19,16 @@ public record RequestContext(String correlationId, Map<String, String> fields) {
 		fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
 	}
 
+	/**
+	 * The same context with one more field, for what is only known further into the request (such as who made it).
+	 * @param key the MDC key
+	 * @param value the value
+	 * @return the extended context
+	 */
+	public RequestContext withField(String key, String value) {
+		Map<String, String> extended = new LinkedHashMap<>(this.fields);
+		extended.put(key, value);
+		return new RequestContext(this.correlationId, extended);
+	}
+
 }

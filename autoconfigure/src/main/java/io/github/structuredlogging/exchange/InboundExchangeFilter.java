@@ -2,10 +2,10 @@ package io.github.structuredlogging.exchange;
 
 import java.io.IOException;
 import java.util.Collections;
-import java.util.Map;
 
 import io.github.structuredlogging.correlation.RequestContext;
 import io.github.structuredlogging.exchange.HttpExchange.Direction;
+import io.github.structuredlogging.exchange.InboundExchangeLines.Headers;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.FilterChain;
@@ -24,14 +24,9 @@ import org.springframework.web.util.ContentCachingRequestWrapper;
  */
 public class InboundExchangeFilter extends OncePerRequestFilter {
 
-	/** Route of a request no handler pattern matched; the raw path is never used, it would hold ids. */
-	static final String UNMATCHED_ROUTE = "UNMATCHED";
-
-	private final ExchangeLogger logger;
+	private final InboundExchangeLines lines;
 
 	private final ExcludedPaths excluded;
-
-	private final ExchangeHeaders headers;
 
 	private final ExchangeBodies bodies;
 
@@ -44,9 +39,8 @@ public class InboundExchangeFilter extends OncePerRequestFilter {
 	 */
 	public InboundExchangeFilter(ExchangeLogger logger, ExcludedPaths excluded, ExchangeHeaders headers,
 			ExchangeBodies bodies) {
-		this.logger = logger;
+		this.lines = new InboundExchangeLines(logger, headers);
 		this.excluded = excluded;
-		this.headers = headers;
 		this.bodies = bodies;
 	}
 
@@ -91,21 +85,12 @@ public class InboundExchangeFilter extends OncePerRequestFilter {
 	}
 
 	private void complete(HttpExchange exchange, HttpServletRequest request, CapturingResponseWrapper response) {
-		Object route = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
 		int status = response.getStatus();
 		if (exchange.failure() != null && status < 400) {
 			// The container turns the exception into a 500 only after this filter has returned.
 			status = HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
 		}
-		exchange.route((route != null) ? route.toString() : UNMATCHED_ROUTE)
-			.status(status)
-			.requestBytes(requestBytes(request))
-			.responseBytes(response.count());
-		if (this.headers != null) {
-			exchange.requestHeaders(this.headers.render(Collections.list(request.getHeaderNames()),
-					(name) -> Collections.list(request.getHeaders(name))));
-			exchange.responseHeaders(this.headers.render(response.getHeaderNames(), response::getHeaders));
-		}
+		exchange.requestBytes(requestBytes(request));
 		if (this.bodies != null) {
 			if (request instanceof ContentCachingRequestWrapper cached) {
 				byte[] content = cached.getContentAsByteArray();
@@ -115,7 +100,12 @@ public class InboundExchangeFilter extends OncePerRequestFilter {
 			exchange.responseBody(this.bodies.render(response.captured(), response.capturedLength(),
 					response.count(), response.getContentType()));
 		}
-		this.logger.log(exchange, context(request));
+		Object route = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+		this.lines.write(exchange, (route != null) ? route.toString() : null, status, response.count(),
+				() -> new Headers(Collections.list(request.getHeaderNames()),
+						(name) -> Collections.list(request.getHeaders(name))),
+				() -> new Headers(response.getHeaderNames(), response::getHeaders),
+				request.getAttribute(RequestContext.ATTRIBUTE));
 	}
 
 	/**
@@ -128,11 +118,6 @@ public class InboundExchangeFilter extends OncePerRequestFilter {
 			return declared;
 		}
 		return cached.getContentAsByteArray().length;
-	}
-
-	private static Map<String, String> context(HttpServletRequest request) {
-		Object context = request.getAttribute(RequestContext.ATTRIBUTE);
-		return (context instanceof RequestContext requestContext) ? requestContext.fields() : null;
 	}
 
 	private final class CompletionListener implements AsyncListener {

@@ -1,16 +1,17 @@
 package io.github.structuredlogging.exchange;
 
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.structuredlogging.correlation.RequestContext;
 import io.github.structuredlogging.exchange.HttpExchange.Direction;
+import io.github.structuredlogging.exchange.InboundExchangeLines.Headers;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -29,11 +30,9 @@ import org.springframework.web.util.pattern.PathPattern;
  */
 public class InboundExchangeWebFilter implements WebFilter, Ordered {
 
-	private final ExchangeLogger logger;
+	private final InboundExchangeLines lines;
 
 	private final ExcludedPaths excluded;
-
-	private final ExchangeHeaders headers;
 
 	private final int order;
 
@@ -46,9 +45,8 @@ public class InboundExchangeWebFilter implements WebFilter, Ordered {
 	 */
 	public InboundExchangeWebFilter(ExchangeLogger logger, ExcludedPaths excluded, ExchangeHeaders headers,
 			int order) {
-		this.logger = logger;
+		this.lines = new InboundExchangeLines(logger, headers);
 		this.excluded = excluded;
-		this.headers = headers;
 		this.order = order;
 	}
 
@@ -81,18 +79,13 @@ public class InboundExchangeWebFilter implements WebFilter, Ordered {
 
 	private void complete(HttpExchange line, ServerWebExchange exchange, HttpStatusCode status, AtomicLong bytes) {
 		PathPattern route = exchange.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-		line.route((route != null) ? route.getPatternString() : InboundExchangeFilter.UNMATCHED_ROUTE)
-			.status((status != null) ? status.value() : 200)
-			.responseBytes(bytes.get());
-		if (this.headers != null) {
-			line.requestHeaders(this.headers.render(exchange.getRequest().getHeaders().headerNames(),
-					exchange.getRequest().getHeaders()::getOrEmpty));
-			line.responseHeaders(this.headers.render(exchange.getResponse().getHeaders().headerNames(),
-					exchange.getResponse().getHeaders()::getOrEmpty));
-		}
-		RequestContext context = exchange.getAttribute(RequestContext.ATTRIBUTE);
-		Map<String, String> fields = (context != null) ? context.fields() : null;
-		this.logger.log(line, fields);
+		HttpHeaders requestHeaders = exchange.getRequest().getHeaders();
+		HttpHeaders responseHeaders = exchange.getResponse().getHeaders();
+		this.lines.write(line, (route != null) ? route.getPatternString() : null,
+				(status != null) ? status.value() : 200, bytes.get(),
+				() -> new Headers(requestHeaders.headerNames(), requestHeaders::getOrEmpty),
+				() -> new Headers(responseHeaders.headerNames(), responseHeaders::getOrEmpty),
+				exchange.getAttribute(RequestContext.ATTRIBUTE));
 	}
 
 	@Override

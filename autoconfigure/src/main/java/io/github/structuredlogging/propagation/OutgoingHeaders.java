@@ -3,6 +3,8 @@ package io.github.structuredlogging.propagation;
 import java.net.URI;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import org.springframework.http.HttpHeaders;
@@ -11,6 +13,7 @@ import org.springframework.http.HttpHeaders;
  * Decides which context headers an outgoing call carries and writes them: the correlation id under the header the
  * receiving correlation filter reads, and a W3C {@code traceparent} whose trace id is the correlation id, so that a
  * receiving service with a tracer continues the same trace. Calls to hosts outside the allow list carry nothing.
+ * The same policy writes the headers of Kafka records.
  */
 public class OutgoingHeaders {
 
@@ -50,16 +53,28 @@ public class OutgoingHeaders {
 	 * @param headers the headers of the call
 	 */
 	public void addTo(URI uri, String correlationId, HttpHeaders headers) {
-		if (correlationId == null || !this.allowedHosts.allows(uri)) {
+		if (this.allowedHosts.allows(uri)) {
+			addTo(correlationId, headers::containsHeader, headers::set);
+		}
+	}
+
+	/**
+	 * Adds the context headers to a message of any transport whose destination was allowed by the caller.
+	 * @param correlationId the correlation id of the work sending the message, or {@code null} outside any request
+	 * @param present tells whether the message already has a header
+	 * @param setter sets a header
+	 */
+	public void addTo(String correlationId, Predicate<String> present, BiConsumer<String, String> setter) {
+		if (correlationId == null) {
 			return;
 		}
-		if (this.sendCorrelationId && !headers.containsHeader(this.correlationHeader)) {
-			headers.set(this.correlationHeader, correlationId);
+		if (this.sendCorrelationId && !present.test(this.correlationHeader)) {
+			setter.accept(this.correlationHeader, correlationId);
 		}
-		if (this.sendTraceparent && !headers.containsHeader(TRACEPARENT)) {
+		if (this.sendTraceparent && !present.test(TRACEPARENT)) {
 			String traceId = traceId(correlationId);
 			if (traceId != null) {
-				headers.set(TRACEPARENT, "00-" + traceId + "-" + spanId() + "-00");
+				setter.accept(TRACEPARENT, "00-" + traceId + "-" + spanId() + "-00");
 			}
 		}
 	}

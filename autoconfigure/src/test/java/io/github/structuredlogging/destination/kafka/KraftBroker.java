@@ -26,7 +26,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * controller node), started once per test class because it takes seconds. The broker can be stopped and started
  * again on the same port while its controller keeps running, which is what an outage looks like to a producer.
  */
-final class KraftBroker implements BeforeAllCallback, AfterAllCallback {
+public final class KraftBroker implements BeforeAllCallback, AfterAllCallback {
 
 	private KafkaClusterTestKit cluster;
 
@@ -38,6 +38,9 @@ final class KraftBroker implements BeforeAllCallback, AfterAllCallback {
 		long start = System.nanoTime();
 		this.cluster = new KafkaClusterTestKit.Builder(
 				new TestKitNodes.Builder().setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
+			// A single node holds the offsets of consumer groups: the default replication factor of 3 cannot be met.
+			.setConfigProp("offsets.topic.replication.factor", "1")
+			.setConfigProp("group.initial.rebalance.delay.ms", "0")
 			.build();
 		this.cluster.format();
 		this.cluster.startup();
@@ -51,7 +54,7 @@ final class KraftBroker implements BeforeAllCallback, AfterAllCallback {
 		this.cluster.close();
 	}
 
-	String bootstrapServers() {
+	public String bootstrapServers() {
 		return this.cluster.bootstrapServers();
 	}
 
