@@ -17,6 +17,8 @@ import io.github.structuredlogging.destination.DestinationProperties.LogstashPro
 import io.github.structuredlogging.destination.DestinationProperties.SyslogProperties;
 import io.github.structuredlogging.destination.kafka.KafkaDestinationFactory;
 import io.github.structuredlogging.destination.logstash.LogstashTcpDestination;
+import io.github.structuredlogging.destination.otlp.OtlpDestinationFactory;
+import io.github.structuredlogging.destination.otlp.UnformattedEncoder;
 import io.github.structuredlogging.destination.syslog.Rfc5424Message;
 import io.github.structuredlogging.destination.syslog.SyslogDestination;
 import io.github.structuredlogging.format.FormatContext;
@@ -31,6 +33,8 @@ import org.springframework.util.ClassUtils;
 public final class DestinationFactories {
 
 	private static final String KAFKA_PRODUCER = "org.apache.kafka.clients.producer.KafkaProducer";
+
+	private static final String OTLP_EXPORTER = "io.opentelemetry.exporter.otlp.http.logs.OtlpHttpLogRecordExporter";
 
 	private DestinationFactories() {
 	}
@@ -58,7 +62,8 @@ public final class DestinationFactories {
 
 	static DestinationOutput createOutput(String name, DestinationProperties properties, FormatContext formatContext,
 			Duration drainTimeout) {
-		Encoder<ILoggingEvent> encoder = properties.getFormat().createEncoder(formatContext);
+		Encoder<ILoggingEvent> encoder = (properties.getType() == DestinationType.OTLP) ? new UnformattedEncoder()
+				: properties.getFormat().createEncoder(formatContext);
 		encoder.setContext(formatContext.loggerContext());
 		encoder.start();
 		try {
@@ -79,6 +84,7 @@ public final class DestinationFactories {
 			case SYSLOG -> syslog(properties.getSyslog(), formatContext);
 			case KAFKA -> kafka(name, properties, formatContext);
 			case LOGSTASH -> logstash(properties.getLogstash());
+			case OTLP -> otlp(name, properties, formatContext);
 		};
 	}
 
@@ -91,12 +97,21 @@ public final class DestinationFactories {
 	}
 
 	private static LogDestination kafka(String name, DestinationProperties properties, FormatContext formatContext) {
-		if (!ClassUtils.isPresent(KAFKA_PRODUCER, DestinationFactories.class.getClassLoader())) {
-			throw new InvalidConfigurationPropertyException(
-					DestinationsProperties.PREFIX + ".destinations." + name + ".type", "kafka",
-					"name a type whose client is on the class path: kafka needs org.apache.kafka:kafka-clients");
-		}
+		requireClient(name, "kafka", KAFKA_PRODUCER, "org.apache.kafka:kafka-clients");
 		return KafkaDestinationFactory.create(name, properties, formatContext);
+	}
+
+	private static LogDestination otlp(String name, DestinationProperties properties, FormatContext formatContext) {
+		requireClient(name, "otlp", OTLP_EXPORTER, "io.opentelemetry:opentelemetry-exporter-otlp");
+		return OtlpDestinationFactory.create(properties.getOtlp(), formatContext);
+	}
+
+	private static void requireClient(String name, String type, String className, String artifact) {
+		if (!ClassUtils.isPresent(className, DestinationFactories.class.getClassLoader())) {
+			throw new InvalidConfigurationPropertyException(
+					DestinationsProperties.PREFIX + ".destinations." + name + ".type", type,
+					"name a type whose client is on the class path: " + type + " needs " + artifact);
+		}
 	}
 
 	private static LogstashTcpDestination logstash(LogstashProperties properties) {

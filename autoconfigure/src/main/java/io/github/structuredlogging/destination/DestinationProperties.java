@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import io.github.structuredlogging.destination.kafka.KafkaDestinationProperties;
 import io.github.structuredlogging.destination.logstash.LogstashConnectionStrategy;
+import io.github.structuredlogging.destination.otlp.OtlpDestinationProperties;
 import io.github.structuredlogging.destination.syslog.SyslogFacility;
 import io.github.structuredlogging.destination.syslog.SyslogTransport;
 import io.github.structuredlogging.format.LogFormat;
@@ -41,7 +42,8 @@ public class DestinationProperties {
 	private LogLevel level = LogLevel.TRACE;
 
 	/**
-	 * Format of each event's body, one of the formats the starter writes.
+	 * Format of each event's body, one of the formats the starter writes. Not used by otlp, which carries the
+	 * fields as attributes.
 	 */
 	@NotNull
 	private LogFormat format = LogFormat.JSON;
@@ -63,6 +65,9 @@ public class DestinationProperties {
 
 	@Valid
 	private final LogstashProperties logstash = new LogstashProperties();
+
+	@Valid
+	private final OtlpDestinationProperties otlp = new OtlpDestinationProperties();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -118,6 +123,10 @@ public class DestinationProperties {
 
 	public LogstashProperties getLogstash() {
 		return this.logstash;
+	}
+
+	public OtlpDestinationProperties getOtlp() {
+		return this.otlp;
 	}
 
 	/**

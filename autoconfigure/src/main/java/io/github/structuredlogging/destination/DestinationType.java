@@ -15,6 +15,12 @@ public enum DestinationType {
 	KAFKA,
 
 	/** JSON lines over TCP to Logstash's {@code tcp} input, with fail-over between several hosts. */
-	LOGSTASH
+	LOGSTASH,
+
+	/**
+	 * OTLP log records over HTTP with protobuf, to an OpenTelemetry collector or any OTLP endpoint (needs
+	 * {@code io.opentelemetry:opentelemetry-exporter-otlp}).
+	 */
+	OTLP
 
 }

@@ -12,6 +12,9 @@ import ch.qos.logback.core.encoder.Encoder;
 import io.github.structuredlogging.async.LogPipelineAppender;
 import io.github.structuredlogging.destination.DeliverySettings;
 import io.github.structuredlogging.destination.DestinationOutput;
+import io.github.structuredlogging.destination.LogDestination;
+import io.github.structuredlogging.destination.logstash.LogstashConnectionStrategy;
+import io.github.structuredlogging.destination.logstash.LogstashTcpDestination;
 import io.github.structuredlogging.destination.syslog.Rfc5424Message;
 import io.github.structuredlogging.destination.syslog.SyslogDestination;
 import io.github.structuredlogging.destination.syslog.SyslogFacility;
@@ -34,12 +37,14 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * Events per second shipped over TCP to a local receiver, counted where they arrive: each invocation logs a burst
- * of {@value #BURST} events and returns once the receiver has all of them, so no variant is credited for events
- * still queued, and none may drop (every buffer holds a burst; a drop fails the run). Both variants encode with the
+ * Events per second shipped over TCP to a local collector, counted where they arrive: each invocation logs a burst
+ * of {@value #BURST} events and returns once the collector has all of them, so no variant is credited for events
+ * still queued, and none may drop (every buffer holds a burst; a drop fails the run). Every variant encodes with the
  * starter's JSON encoder. {@code SYSLOG}: the starter's pipeline with a syslog destination (RFC 5424, octet
- * counting), which keeps per-level, per-destination accounts; {@code LOGSTASH_TCP}: logstash-logback-encoder's own
- * {@link LogstashTcpSocketAppender} (JSON lines).
+ * counting), which keeps per-level, per-destination accounts; {@code LOGSTASH}: the same pipeline with its
+ * Logstash TCP destination (JSON lines); {@code LOGSTASH_TCP}: logstash-logback-encoder's own
+ * {@link LogstashTcpSocketAppender} (JSON lines). The collector is an in-process counting receiver
+ * ({@code TCP_RECEIVER}) or a real syslog-ng ({@code SYSLOG_NG}, needs the {@code syslog-ng} binary).
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -51,14 +56,14 @@ public class ShippingBenchmark {
 	@Benchmark
 	@OperationsPerInvocation(BURST)
 	public void shipBurst(Shipping shipping) {
-		long target = shipping.receiver.messages() + BURST;
+		long target = shipping.arrived() + BURST;
 		for (int i = 0; i < BURST; i++) {
 			shipping.logger.info("Order {} placed for {}", ++shipping.sequence, "book");
 		}
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-		while (shipping.receiver.messages() < target) {
+		while (shipping.arrived() < target) {
 			if (System.nanoTime() - deadline > 0) {
-				throw new IllegalStateException("Receiver got " + shipping.receiver.messages() + " of " + target);
+				throw new IllegalStateException("Collector got " + shipping.arrived() + " of " + target);
 			}
 			LockSupport.parkNanos(20_000);
 		}
@@ -70,10 +75,15 @@ public class ShippingBenchmark {
 	@State(Scope.Benchmark)
 	public static class Shipping {
 
-		@Param({ "SYSLOG", "LOGSTASH_TCP" })
+		@Param({ "SYSLOG", "LOGSTASH", "LOGSTASH_TCP" })
 		public String variant;
 
+		@Param({ "TCP_RECEIVER", "SYSLOG_NG" })
+		public String collector;
+
 		CountingReceiver receiver;
+
+		SyslogNgCollector syslogNg;
 
 		LoggerContext context;
 
@@ -93,20 +103,31 @@ public class ShippingBenchmark {
 			this.logger = this.context.getLogger("bench.orders");
 			this.logger.setAdditive(false);
 			boolean syslog = "SYSLOG".equals(this.variant);
-			this.receiver = new CountingReceiver(syslog);
-			if (syslog) {
-				startPipeline();
+			int port;
+			if ("SYSLOG_NG".equals(this.collector)) {
+				this.syslogNg = new SyslogNgCollector();
+				port = syslog ? this.syslogNg.syslogPort() : this.syslogNg.linesPort();
 			}
 			else {
-				startLogstashAppender();
+				this.receiver = new CountingReceiver(syslog);
+				port = this.receiver.port();
+			}
+			switch (this.variant) {
+				case "SYSLOG" -> startPipeline(new SyslogDestination(
+						new Rfc5424Message(SyslogFacility.USER, "bench-host", "bench", "1"), "127.0.0.1", port,
+						SyslogTransport.TCP, false, Duration.ofSeconds(5)));
+				case "LOGSTASH" -> startPipeline(new LogstashTcpDestination("127.0.0.1:" + port,
+						LogstashConnectionStrategy.PREFER_PRIMARY.create(null), false, Duration.ofSeconds(5)));
+				default -> startLogstashAppender(port);
 			}
 		}
 
-		private void startPipeline() throws Exception {
-			SyslogDestination syslog = new SyslogDestination(
-					new Rfc5424Message(SyslogFacility.USER, "bench-host", "bench", "1"), "127.0.0.1",
-					this.receiver.port(), SyslogTransport.TCP, false, Duration.ofSeconds(5));
-			this.destination = new DestinationOutput("syslog", syslog, encoder(), ch.qos.logback.classic.Level.TRACE,
+		long arrived() {
+			return (this.syslogNg != null) ? this.syslogNg.messages() : this.receiver.messages();
+		}
+
+		private void startPipeline(LogDestination protocol) throws Exception {
+			this.destination = new DestinationOutput(this.variant, protocol, encoder(), ch.qos.logback.classic.Level.TRACE,
 					new DeliverySettings(2 * BURST, 512, null, ch.qos.logback.classic.Level.WARN, 0,
 							Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(5)));
 			this.destination.setContext(this.context);
@@ -119,11 +140,11 @@ public class ShippingBenchmark {
 			this.logger.addAppender(this.pipeline);
 		}
 
-		private void startLogstashAppender() {
+		private void startLogstashAppender(int port) {
 			LogstashTcpSocketAppender appender = new LogstashTcpSocketAppender();
 			appender.setContext(this.context);
 			appender.setName("LOGSTASH");
-			appender.addDestination("127.0.0.1:" + this.receiver.port());
+			appender.addDestination("127.0.0.1:" + port);
 			appender.setEncoder(encoder());
 			appender.setRingBufferSize(16384);
 			// Block rather than drop, as the pipeline's buffers hold every burst.
@@ -148,7 +169,12 @@ public class ShippingBenchmark {
 						+ this.destination.getDropped(ch.qos.logback.classic.Level.INFO);
 			}
 			this.context.stop();
-			this.receiver.close();
+			if (this.receiver != null) {
+				this.receiver.close();
+			}
+			if (this.syslogNg != null) {
+				this.syslogNg.close();
+			}
 			if (dropped != 0) {
 				throw new IllegalStateException("Dropped " + dropped + " events in a zero-drop run");
 			}

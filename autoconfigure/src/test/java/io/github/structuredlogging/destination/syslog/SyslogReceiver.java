@@ -44,6 +44,24 @@ final class SyslogReceiver implements AutoCloseable {
 	}
 
 	static SyslogReceiver syslogNg(Path directory, String transport) throws IOException {
+		return syslogNg(directory, transport, "");
+	}
+
+	/**
+	 * syslog-ng with a TLS source (RFC 5425) that presents the given certificate and asks for none from the client.
+	 * @param directory where the configuration and the output go
+	 * @param key the server's private key, PEM
+	 * @param certificate the server's certificate, PEM
+	 * @return the receiver, not started
+	 * @throws IOException when the configuration cannot be written
+	 */
+	static SyslogReceiver syslogNgTls(Path directory, Path key, Path certificate) throws IOException {
+		return syslogNg(directory, "tls", " tls(key-file(\"%s\") cert-file(\"%s\") peer-verify(optional-untrusted))"
+			.formatted(key, certificate));
+	}
+
+	private static SyslogReceiver syslogNg(Path directory, String transport, String sourceOptions)
+			throws IOException {
 		Files.createDirectories(directory);
 		int port = freePort();
 		Path output = directory.resolve("received.log");
@@ -51,10 +69,10 @@ final class SyslogReceiver implements AutoCloseable {
 		Files.writeString(config, """
 				@version: 3.38
 				options { flush_lines(0); keep_hostname(yes); log_msg_size(1048576); create_dirs(yes); };
-				source s_net { syslog(ip("127.0.0.1") port(%d) transport("%s") max-connections(10)); };
+				source s_net { syslog(ip("127.0.0.1") port(%d) transport("%s") max-connections(10)%s); };
 				destination d_file { file("%s" template("${LEVEL} ${PROGRAM} ${.SDATA.mdc@32473.correlationId} ${MSG}\\n")); };
 				log { source(s_net); destination(d_file); };
-				""".formatted(port, transport, output));
+				""".formatted(port, transport, sourceOptions, output));
 		return new SyslogReceiver(List.of("syslog-ng", "--foreground", "--no-caps", "-f", config.toString(), "-R",
 				directory.resolve("syslog-ng.persist").toString(), "-p", directory.resolve("syslog-ng.pid").toString(),
 				"-c", directory.resolve("syslog-ng.ctl").toString()), directory, output, port);
