@@ -11,8 +11,10 @@ import ch.qos.logback.core.recovery.ResilientOutputStreamBase;
 import ch.qos.logback.core.spi.FilterReply;
 
 /**
- * A Logback appender behind the pipeline (Spring Boot's console and file appenders), and whether a write to it really reached its output. Logback appenders report
- * write errors to the status manager rather than to the caller: an {@code OutputStreamAppender} stops itself on an
+ * A Logback appender behind the pipeline (Spring Boot's console and file appenders), and whether a write to it
+ * really reached its output. Logback's own stream appenders are written through a {@link DirectStreamWriter}, which
+ * makes no {@code byte[]} per event; any other appender through its {@code doAppend}. Logback appenders report write
+ * errors to the status manager rather than to the caller: an {@code OutputStreamAppender} stops itself on an
  * {@code IOException}, and a file appender's resilient stream silently discards writes until it has reopened the
  * file. Both are turned here into a failure the pipeline can act on.
  */
@@ -20,12 +22,16 @@ final class AppenderOutput implements PipelineOutput, RecoveryListener {
 
 	private final Appender<ILoggingEvent> appender;
 
+	/** Set for Logback's own stream appenders, which the pipeline writes without a {@code byte[]} per event. */
+	private final DirectStreamWriter directWriter;
+
 	private volatile OutputStream watchedStream;
 
 	private volatile IOException streamFailure;
 
 	AppenderOutput(Appender<ILoggingEvent> appender) {
 		this.appender = appender;
+		this.directWriter = DirectStreamWriter.forAppender(appender);
 	}
 
 	Appender<ILoggingEvent> appender() {
@@ -58,9 +64,16 @@ final class AppenderOutput implements PipelineOutput, RecoveryListener {
 		watchStream();
 		IOException failedBefore = this.streamFailure;
 		try {
-			this.appender.doAppend(event);
+			if (this.directWriter != null) {
+				if (this.appender.isStarted()) {
+					this.directWriter.write(event);
+				}
+			}
+			else {
+				this.appender.doAppend(event);
+			}
 		}
-		catch (RuntimeException ex) {
+		catch (RuntimeException | IOException ex) {
 			return ex;
 		}
 		if (!this.appender.isStarted()) {
@@ -78,7 +91,15 @@ final class AppenderOutput implements PipelineOutput, RecoveryListener {
 	 */
 	@Override
 	public Throwable flush() {
-		if (this.appender instanceof OutputStreamAppender<?> streamAppender && streamAppender.isStarted()) {
+		if (this.directWriter != null) {
+			try {
+				this.directWriter.flush();
+			}
+			catch (IOException ex) {
+				return ex;
+			}
+		}
+		else if (this.appender instanceof OutputStreamAppender<?> streamAppender && streamAppender.isStarted()) {
 			OutputStream stream = streamAppender.getOutputStream();
 			if (stream != null) {
 				try {

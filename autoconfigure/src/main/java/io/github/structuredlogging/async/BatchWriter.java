@@ -1,6 +1,7 @@
 package io.github.structuredlogging.async;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import ch.qos.logback.classic.Level;
@@ -20,8 +21,15 @@ final class BatchWriter implements EventHandler<EventSlot>, ExceptionHandler<Eve
 
 	private final PipelineOutputs outputs;
 
-	/** Events of the current batch that are never dropped, kept until the batch is flushed. */
+	/** Events written since the last flush that are never dropped, kept until they are flushed. */
 	private final List<ILoggingEvent> unflushed = new ArrayList<>();
+
+	/**
+	 * Events written since the last flush that may be dropped, per level: an output that gathers a batch before
+	 * writing it (see {@link DirectStreamWriter}) loses them all when that write fails, so they are then counted as
+	 * dropped rather than written.
+	 */
+	private final long[] unflushedDroppable = new long[LevelCounters.LEVELS.size()];
 
 	private long batchSize;
 
@@ -90,6 +98,7 @@ final class BatchWriter implements EventHandler<EventSlot>, ExceptionHandler<Eve
 		}
 		WriteOutcome outcome = this.outputs.write(event);
 		if (outcome == WriteOutcome.FAILED) {
+			loseUnflushed();
 			divert(event);
 			return;
 		}
@@ -103,6 +112,9 @@ final class BatchWriter implements EventHandler<EventSlot>, ExceptionHandler<Eve
 		this.counts.written.increment(level);
 		if (!this.pipeline.isDroppable(level)) {
 			this.unflushed.add(event);
+		}
+		else {
+			this.unflushedDroppable[LevelCounters.index(level)]++;
 		}
 	}
 
@@ -122,18 +134,37 @@ final class BatchWriter implements EventHandler<EventSlot>, ExceptionHandler<Eve
 	}
 
 	/**
-	 * Flushes the outputs at the end of a batch. A failed flush may have lost whatever the outputs still buffered,
-	 * so the batch's events that must not be lost are written again to the fallback target, at the risk of
-	 * appearing twice.
+	 * Flushes the outputs at the end of a batch. A failed flush may have lost whatever the outputs still buffered
+	 * (see {@link #loseUnflushed}).
 	 */
 	void flushBatch() {
 		if (!this.outputs.flush()) {
-			for (ILoggingEvent event : this.unflushed) {
-				this.outputs.writeToFallbackTarget(event);
-				this.counts.fallback.increment(event.getLevel());
-			}
+			loseUnflushed();
 		}
 		this.unflushed.clear();
+		Arrays.fill(this.unflushedDroppable, 0);
+	}
+
+	/**
+	 * After a failed write or flush, the events written since the last flush may not have reached the output: those
+	 * that must not be lost are written again to the fallback target, at the risk of appearing twice, and the others
+	 * are counted as dropped instead of written.
+	 */
+	private void loseUnflushed() {
+		for (ILoggingEvent event : this.unflushed) {
+			this.outputs.writeToFallbackTarget(event);
+			this.counts.fallback.increment(event.getLevel());
+		}
+		this.unflushed.clear();
+		for (int i = 0; i < this.unflushedDroppable.length; i++) {
+			long lost = this.unflushedDroppable[i];
+			if (lost > 0) {
+				Level level = LevelCounters.LEVELS.get(i);
+				this.counts.written.add(level, -lost);
+				this.counts.dropped.add(level, lost);
+				this.unflushedDroppable[i] = 0;
+			}
+		}
 	}
 
 	@Override

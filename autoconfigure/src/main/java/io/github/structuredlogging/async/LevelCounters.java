@@ -51,7 +51,7 @@ public final class LevelCounters {
 		return map;
 	}
 
-	private static int index(Level level) {
+	static int index(Level level) {
 		return switch (level.toInt()) {
 			case Level.TRACE_INT -> 0;
 			case Level.DEBUG_INT -> 1;

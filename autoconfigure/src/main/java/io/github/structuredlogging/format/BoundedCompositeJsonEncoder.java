@@ -5,6 +5,7 @@ import java.io.OutputStream;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import io.github.structuredlogging.limits.EventLimiter;
+import io.github.structuredlogging.output.EventBuffer;
 import net.logstash.logback.encoder.LoggingEventCompositeJsonEncoder;
 
 /**
@@ -25,11 +26,17 @@ final class BoundedCompositeJsonEncoder extends LoggingEventCompositeJsonEncoder
 	}
 
 	/**
-	 * Encodes into a buffer first, so that a failure midway never leaves half an event in the stream.
+	 * Encodes straight into an output's {@link EventBuffer}, which can take back a half-written event; into any
+	 * other stream through an array first, so that a failure midway never leaves half an event in it.
 	 */
 	@Override
 	public void encode(ILoggingEvent event, OutputStream outputStream) throws IOException {
-		outputStream.write(encode(event));
+		if (outputStream instanceof EventBuffer buffer) {
+			BoundedEncoding.encodeInto(event, this.limiter, super::encode, buffer, this);
+		}
+		else {
+			outputStream.write(encode(event));
+		}
 	}
 
 }

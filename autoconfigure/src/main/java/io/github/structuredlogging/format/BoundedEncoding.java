@@ -1,10 +1,13 @@
 package io.github.structuredlogging.format;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.function.Function;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.spi.ContextAware;
 import io.github.structuredlogging.limits.EventLimiter;
+import io.github.structuredlogging.output.EventBuffer;
 
 /**
  * Encodes an event within its bounds and never lets it fail unseen, whatever the format. Logback only catches
@@ -41,6 +44,44 @@ final class BoundedEncoding {
 				return NOTHING;
 			}
 		}
+	}
+
+	/**
+	 * Encodes an event, bounded first, straight into an output's buffer: no {@code byte[]} is made for it, and a
+	 * failure midway takes back what was written before the plain fields are tried.
+	 * @param event the event as logged
+	 * @param limiter the bounds
+	 * @param encoder the streaming encoding of the format
+	 * @param buffer the output's buffer
+	 * @param status where a failure of the fallback is reported
+	 * @throws IOException never in practice: the buffer is in memory
+	 */
+	static void encodeInto(ILoggingEvent event, EventLimiter limiter, StreamEncoding encoder, EventBuffer buffer,
+			ContextAware status) throws IOException {
+		int mark = buffer.size();
+		try {
+			encoder.encode(limiter.limit(event), buffer);
+		}
+		catch (RuntimeException | StackOverflowError ex) {
+			buffer.rewind(mark);
+			try {
+				encoder.encode(limiter.fallback(event, ex), buffer);
+			}
+			catch (RuntimeException | StackOverflowError fallbackFailure) {
+				buffer.rewind(mark);
+				status.addError("Log event could not be encoded, even without its objects", fallbackFailure);
+			}
+		}
+	}
+
+	/**
+	 * A format's encoding of one event into a stream.
+	 */
+	@FunctionalInterface
+	interface StreamEncoding {
+
+		void encode(ILoggingEvent event, OutputStream stream) throws IOException;
+
 	}
 
 }

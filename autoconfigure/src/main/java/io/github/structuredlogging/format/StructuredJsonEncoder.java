@@ -1,6 +1,7 @@
 package io.github.structuredlogging.format;
 
 import io.github.structuredlogging.limits.EventLimiter;
+import io.github.structuredlogging.output.EventBuffer;
 import java.io.IOException;
 import java.io.OutputStream;
 
@@ -25,11 +26,17 @@ public class StructuredJsonEncoder extends LogstashEncoder {
 	}
 
 	/**
-	 * Encodes into a buffer first, so that a failure midway never leaves half an event in the stream.
+	 * Encodes straight into an output's {@link EventBuffer}, which can take back a half-written event; into any
+	 * other stream through an array first, so that a failure midway never leaves half an event in it.
 	 */
 	@Override
 	public void encode(ILoggingEvent event, OutputStream outputStream) throws IOException {
-		outputStream.write(encode(event));
+		if (outputStream instanceof EventBuffer buffer) {
+			BoundedEncoding.encodeInto(event, this.limiter, super::encode, buffer, this);
+		}
+		else {
+			outputStream.write(encode(event));
+		}
 	}
 
 }

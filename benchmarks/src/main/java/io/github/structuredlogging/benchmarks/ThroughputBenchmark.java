@@ -13,6 +13,8 @@ import ch.qos.logback.core.encoder.Encoder;
 import io.github.structuredlogging.masking.MaskingProperties;
 import io.github.structuredlogging.format.JsonEncoderFactory;
 import io.github.structuredlogging.limits.LimitsProperties;
+import io.github.structuredlogging.output.EventBuffer;
+import net.logstash.logback.encoder.StreamingEncoder;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -30,7 +32,9 @@ import org.openjdk.jmh.annotations.TearDown;
  * rather than drop, so callers run at the rate the writer gets events into the file. After the run every variant's
  * file is checked to hold every event logged, so a variant that dropped fails the run. {@code SYNC_TUNED} (one
  * thread encoding and writing to the file, flushing when the buffer fills) is the ceiling for one writer thread;
- * {@link #encoderOnly} is the encoding alone: the same events, the same encoder, a null stream.
+ * {@link #encoderOnly} is the encoding alone: the same events, the same encoder, a null stream, through Logback's
+ * {@code Encoder.encode} (a {@code byte[]} per event); {@link #encoderIntoBuffer} the same into a reusable buffer,
+ * as the pipeline's writer encodes.
  * <p>
  * Run with {@code -prof gc -prof io.github.structuredlogging.benchmarks.CpuPerEventProfiler} for allocation and
  * CPU time per event across all threads: each iteration ends only once the variant's writer has drained its queue.
@@ -40,6 +44,8 @@ import org.openjdk.jmh.annotations.TearDown;
 @Fork(value = 1, jvmArgsAppend = { "-Dlog4j2.contextSelector=org.apache.logging.log4j.core.async.AsyncLoggerContextSelector",
 		"-Dlog4j2.asyncLoggerRingBufferSize=8192", "-Dlog4j2.statusLoggerLevel=ERROR" })
 public class ThroughputBenchmark {
+
+	private static final int BUFFER_BYTES = 8192;
 
 	@Benchmark
 	public void logInfo(Pipeline pipeline, Callers callers) {
@@ -52,6 +58,21 @@ public class ThroughputBenchmark {
 		LoggingEvent event = new LoggingEvent(Logger.class.getName(), state.logger, ch.qos.logback.classic.Level.INFO,
 				"Order {} placed for {}", null, new Object[] { seq, "book" });
 		state.sink.write(state.encoder.encode(event));
+	}
+
+	/**
+	 * The encoding alone as the pipeline does it: straight into a reusable buffer, handed to the stream once it
+	 * holds 8 KB, with no {@code byte[]} per event.
+	 */
+	@Benchmark
+	public void encoderIntoBuffer(EncoderState state, Callers callers) throws IOException {
+		long seq = callers.next();
+		LoggingEvent event = new LoggingEvent(Logger.class.getName(), state.logger, ch.qos.logback.classic.Level.INFO,
+				"Order {} placed for {}", null, new Object[] { seq, "book" });
+		((StreamingEncoder<ILoggingEvent>) state.encoder).encode(event, state.buffer);
+		if (state.buffer.size() >= BUFFER_BYTES) {
+			state.buffer.writeTo(state.sink);
+		}
 	}
 
 	/**
@@ -103,6 +124,8 @@ public class ThroughputBenchmark {
 		Encoder<ILoggingEvent> encoder;
 
 		final OutputStream sink = OutputStream.nullOutputStream();
+
+		final EventBuffer buffer = new EventBuffer(BUFFER_BYTES);
 
 		@Setup
 		public void start() {
