@@ -20,7 +20,7 @@ final class BoundedEncoding {
 	}
 
 	/**
-	 * Encodes an event, bounded first.
+	 * Encodes an event with the fields of the {@link LogEventFieldContributor}s in force, bounded first.
 	 * @param event the event as logged
 	 * @param limiter the bounds
 	 * @param encoder the encoding of the format
@@ -30,7 +30,7 @@ final class BoundedEncoding {
 	static byte[] encode(ILoggingEvent event, EventLimiter limiter, Function<ILoggingEvent, byte[]> encoder,
 			ContextAware status) {
 		try {
-			return encoder.apply(limiter.limit(event));
+			return encoder.apply(limiter.limit(EventFieldContributions.contribute(event, status)));
 		}
 		catch (RuntimeException | StackOverflowError ex) {
 			try {
