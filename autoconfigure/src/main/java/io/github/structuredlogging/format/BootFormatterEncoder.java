@@ -1,10 +1,12 @@
 package io.github.structuredlogging.format;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.encoder.EncoderBase;
 import io.github.structuredlogging.limits.EventLimiter;
+import io.github.structuredlogging.limits.LineSafeEscapes;
 import io.github.structuredlogging.masking.TextMasker;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -57,7 +59,37 @@ final class BootFormatterEncoder extends EncoderBase<ILoggingEvent> {
 	@Override
 	public byte[] encode(ILoggingEvent event) {
 		return BoundedEncoding.encode(event, this.limiter,
-				(bounded) -> this.delegate.encode(MaskedEvents.mask(bounded, this.masker)), this);
+				(bounded) -> lineSafe(this.delegate.encode(MaskedEvents.mask(bounded, this.masker))), this);
+	}
+
+	/**
+	 * What the formatter wrote (UTF-8, Boot's default, which this encoder keeps), with DEL, the C1 controls (NEL
+	 * among them) and U+2028/U+2029 written as {@code \}{@code uXXXX}, as the starter's JSON writes them: a
+	 * formatter of the application's own may write them raw, and line readers, shippers and terminals take them
+	 * for line breaks.
+	 * Only bytes that can start such a character (0x7F, 0xC2, 0xE2) cost a decoding.
+	 */
+	static byte[] lineSafe(byte[] written) {
+		for (byte b : written) {
+			if (b == 0x7F || b == (byte) 0xC2 || b == (byte) 0xE2) {
+				return escape(new String(written, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+			}
+		}
+		return written;
+	}
+
+	private static String escape(String text) {
+		StringBuilder escaped = new StringBuilder(text.length() + 16);
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (LineSafeEscapes.isEscaped(c)) {
+				escaped.append(String.format("\\u%04X", (int) c));
+			}
+			else {
+				escaped.append(c);
+			}
+		}
+		return escaped.toString();
 	}
 
 	@Override

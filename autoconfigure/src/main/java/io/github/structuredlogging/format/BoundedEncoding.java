@@ -23,7 +23,7 @@ final class BoundedEncoding {
 	}
 
 	/**
-	 * Encodes an event, bounded first.
+	 * Encodes an event with the fields of the {@link LogEventFieldContributor}s in force, bounded first.
 	 * @param event the event as logged
 	 * @param limiter the bounds
 	 * @param encoder the encoding of the format
@@ -33,7 +33,7 @@ final class BoundedEncoding {
 	static byte[] encode(ILoggingEvent event, EventLimiter limiter, Function<ILoggingEvent, byte[]> encoder,
 			ContextAware status) {
 		try {
-			return encoder.apply(limiter.limit(event));
+			return encoder.apply(limiter.limit(EventFieldContributions.contribute(event, status)));
 		}
 		catch (RuntimeException | StackOverflowError ex) {
 			try {
@@ -47,8 +47,9 @@ final class BoundedEncoding {
 	}
 
 	/**
-	 * Encodes an event, bounded first, straight into an output's buffer: no {@code byte[]} is made for it, and a
-	 * failure midway takes back what was written before the plain fields are tried.
+	 * Encodes an event with the fields of the {@link LogEventFieldContributor}s in force, bounded first, straight
+	 * into an output's buffer: no {@code byte[]} is made for it, and a failure midway takes back what was written
+	 * before the plain fields are tried.
 	 * @param event the event as logged
 	 * @param limiter the bounds
 	 * @param encoder the streaming encoding of the format
@@ -60,7 +61,7 @@ final class BoundedEncoding {
 			ContextAware status) throws IOException {
 		int mark = buffer.size();
 		try {
-			encoder.encode(limiter.limit(event), buffer);
+			encoder.encode(limiter.limit(EventFieldContributions.contribute(event, status)), buffer);
 		}
 		catch (RuntimeException | StackOverflowError ex) {
 			buffer.rewind(mark);

@@ -26,6 +26,7 @@ final class CsvEncoder extends EncoderBase<ILoggingEvent> {
 
 	CsvEncoder(TextFields fields, List<String> columns) {
 		this.fields = fields;
+		setContext(fields.loggerContext());
 		this.columns = List.copyOf(columns);
 		this.header = record(this.columns);
 	}

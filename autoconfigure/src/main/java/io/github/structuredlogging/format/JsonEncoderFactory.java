@@ -1,5 +1,6 @@
 package io.github.structuredlogging.format;
 
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -83,6 +84,8 @@ public final class JsonEncoderFactory {
 
 	private final Map<String, String> mdcNames;
 
+	private final BootJsonSettings bootJson;
+
 	/**
 	 * Creates a factory whose encoders write tracing ids as {@code trace_id} and {@code span_id}.
 	 * @param limits the bounds on each event
@@ -102,6 +105,22 @@ public final class JsonEncoderFactory {
 	 */
 	public JsonEncoderFactory(LimitsProperties limits, MaskingProperties masking, String serviceName,
 			FormatProperties format) {
+		this(limits, masking, serviceName, format, BootJsonSettings.NONE);
+	}
+
+	/**
+	 * Creates a factory whose encoders also write the members Spring Boot's {@code logging.structured.json.add} and
+	 * members customizers add.
+	 * @param limits the bounds on each event
+	 * @param masking the masking settings
+	 * @param serviceName the value of the service field, or {@code null}
+	 * @param format the settings of the starter's formats, naming the tracing fields
+	 * @param bootJson Spring Boot's {@code logging.structured.json.*}, of which {@code add} and {@code customizer}
+	 * apply
+	 */
+	public JsonEncoderFactory(LimitsProperties limits, MaskingProperties masking, String serviceName,
+			FormatProperties format, BootJsonSettings bootJson) {
+		this.bootJson = bootJson;
 		this.limits = limits;
 		this.masking = masking;
 		this.serviceName = serviceName;
@@ -118,8 +137,11 @@ public final class JsonEncoderFactory {
 	public StructuredJsonEncoder create(Context context) {
 		JacksonModule sensitive = this.masking.isEnabled() ? Maskers.sensitiveModule(this.masking) : null;
 		UnaryOperator<String> textMasking = Maskers.textMasker(this.masking);
+		Set<String> reserved = new HashSet<>(ENCODER_FIELDS);
+		reserved.addAll(this.bootJson.add().keySet());
 		StructuredJsonEncoder encoder = new StructuredJsonEncoder(
-				new EventLimiter(this.limits, valueMapper(this.limits, sensitive), ENCODER_FIELDS, textMasking));
+				new EventLimiter(this.limits, valueMapper(this.limits, sensitive), reserved, textMasking),
+				BootJsonCustomizerFields.find(context, this.bootJson.customizer()));
 		encoder.setContext(context);
 		encoder.setFieldNames(fieldNames());
 		this.mdcNames.forEach((key, field) -> encoder.addMdcKeyFieldName(key + "=" + field));
@@ -129,8 +151,12 @@ public final class JsonEncoderFactory {
 		encoder.addProvider(exceptionTypeProvider());
 		encoder.addProvider(new BoundedThrowableMessageJsonProvider(EXCEPTION_MESSAGE_FIELD,
 				this.limits.getMaxExceptionMessageLength(), textMasking));
+		ObjectNode customFields = JsonNodeFactory.instance.objectNode();
+		this.bootJson.add().forEach(customFields::put);
 		if (this.serviceName != null && !this.serviceName.isBlank()) {
-			ObjectNode customFields = JsonNodeFactory.instance.objectNode().put(SERVICE_FIELD, this.serviceName);
+			customFields.put(SERVICE_FIELD, this.serviceName);
+		}
+		if (!customFields.isEmpty()) {
 			encoder.setCustomFields(customFields.toString());
 		}
 		encoder.addDecorator(LineSafeEscapes.jsonDecorator());

@@ -12,7 +12,8 @@ public enum LogFormat {
 
 	/** One JSON object per line, written by logstash-logback-encoder. */
 	JSON((context) -> new JsonEncoderFactory(context.limits(), context.masking(), context.serviceName(),
-			ValidatedProperties.bind(context.binder(), FormatProperties.PREFIX, FormatProperties.class))
+			ValidatedProperties.bind(context.binder(), FormatProperties.PREFIX, FormatProperties.class),
+			BootJsonSettings.get(context.binder()))
 		.create(context.loggerContext())),
 
 	/** Readable single-line text with the correlation id and key/values, for local development. */

@@ -19,6 +19,7 @@ final class LogfmtEncoder extends EncoderBase<ILoggingEvent> {
 
 	LogfmtEncoder(TextFields fields) {
 		this.fields = fields;
+		setContext(fields.loggerContext());
 	}
 
 	@Override

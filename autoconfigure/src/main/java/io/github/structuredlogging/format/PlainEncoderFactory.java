@@ -1,14 +1,19 @@
 package io.github.structuredlogging.format;
 
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
 import ch.qos.logback.classic.PatternLayout;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
+import io.github.structuredlogging.limits.EventLimiter;
 import io.github.structuredlogging.masking.Maskers;
+import tools.jackson.databind.JacksonModule;
 
 /**
- * The readable layout for local development, masked like the JSON output: secrets must not reach a developer's
- * console either.
+ * The readable layout for local development, masked and bounded like the JSON output: secrets must not reach a
+ * developer's console either.
  */
 public final class PlainEncoderFactory {
 
@@ -36,10 +41,32 @@ public final class PlainEncoderFactory {
 	public static Encoder<ILoggingEvent> create(FormatContext context, String pattern) {
 		PatternLayout layout = Maskers.plainLayout(context.loggerContext(), pattern, context.masking());
 		layout.start();
-		LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
+		UnaryOperator<String> textMasking = Maskers.textMasker(context.masking());
+		JacksonModule sensitive = context.masking().isEnabled() ? Maskers.sensitiveModule(context.masking()) : null;
+		LayoutWrappingEncoder<ILoggingEvent> encoder = new PlainEncoder(new EventLimiter(context.limits(),
+				JsonEncoderFactory.valueMapper(context.limits(), sensitive), Set.of(), textMasking));
 		encoder.setContext(context.loggerContext());
 		encoder.setLayout(layout);
 		return encoder;
+	}
+
+	/**
+	 * Bounds each event like every other format does, with the fields of the {@link LogEventFieldContributor}s
+	 * among the key/values.
+	 */
+	private static final class PlainEncoder extends LayoutWrappingEncoder<ILoggingEvent> {
+
+		private final EventLimiter limiter;
+
+		PlainEncoder(EventLimiter limiter) {
+			this.limiter = limiter;
+		}
+
+		@Override
+		public byte[] encode(ILoggingEvent event) {
+			return BoundedEncoding.encode(event, this.limiter, super::encode, this);
+		}
+
 	}
 
 }

@@ -1,11 +1,13 @@
 package io.github.structuredlogging.format;
 
-import io.github.structuredlogging.limits.EventLimiter;
-import io.github.structuredlogging.output.EventBuffer;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import io.github.structuredlogging.limits.EventLimiter;
+import io.github.structuredlogging.output.EventBuffer;
 import net.logstash.logback.encoder.LogstashEncoder;
 
 /**
@@ -16,13 +18,28 @@ public class StructuredJsonEncoder extends LogstashEncoder {
 
 	private final EventLimiter limiter;
 
+	private final LogEventFieldContributor[] formatFields;
+
+	private final Set<LogEventFieldContributor> failedFormatFields = ConcurrentHashMap.newKeySet();
+
 	StructuredJsonEncoder(EventLimiter limiter) {
+		this(limiter, null);
+	}
+
+	/**
+	 * Creates an encoder.
+	 * @param limiter the bounds
+	 * @param formatFields the fields the format's own settings add (Boot's members customizers), or {@code null}
+	 */
+	StructuredJsonEncoder(EventLimiter limiter, LogEventFieldContributor formatFields) {
 		this.limiter = limiter;
+		this.formatFields = (formatFields != null) ? new LogEventFieldContributor[] { formatFields }
+				: new LogEventFieldContributor[0];
 	}
 
 	@Override
 	public byte[] encode(ILoggingEvent event) {
-		return BoundedEncoding.encode(event, this.limiter, super::encode, this);
+		return BoundedEncoding.encode(withFormatFields(event), this.limiter, super::encode, this);
 	}
 
 	/**
@@ -32,11 +49,15 @@ public class StructuredJsonEncoder extends LogstashEncoder {
 	@Override
 	public void encode(ILoggingEvent event, OutputStream outputStream) throws IOException {
 		if (outputStream instanceof EventBuffer buffer) {
-			BoundedEncoding.encodeInto(event, this.limiter, super::encode, buffer, this);
+			BoundedEncoding.encodeInto(withFormatFields(event), this.limiter, super::encode, buffer, this);
 		}
 		else {
 			outputStream.write(encode(event));
 		}
+	}
+
+	private ILoggingEvent withFormatFields(ILoggingEvent event) {
+		return EventFieldContributions.withFields(event, this.formatFields, this.failedFormatFields, this);
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.Set;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.core.Context;
 import io.github.structuredlogging.limits.EventLimiter;
 import io.github.structuredlogging.limits.SurrogateSanitizingJsonGenerator;
 import io.github.structuredlogging.limits.Truncation;
@@ -51,7 +52,10 @@ final class TextFields {
 
 	private final int maxExceptionMessageLength;
 
+	private final Context loggerContext;
+
 	TextFields(FormatContext context) {
+		this.loggerContext = context.loggerContext();
 		JacksonModule sensitive = context.masking().isEnabled() ? Maskers.sensitiveModule(context.masking()) : null;
 		this.mapper = JsonEncoderFactory.valueMapper(context.limits(), sensitive);
 		this.masker = TextMasker.of(context.masking());
@@ -64,6 +68,14 @@ final class TextFields {
 		this.mdcNames = TracingFields.mdcNames(properties.getTraceIdField(), properties.getSpanIdField());
 		this.serviceName = context.serviceName();
 		this.maxExceptionMessageLength = context.limits().getMaxExceptionMessageLength();
+	}
+
+	/**
+	 * The Logback context of the encoders these fields are written by.
+	 * @return the context
+	 */
+	Context loggerContext() {
+		return this.loggerContext;
 	}
 
 	EventLimiter limiter() {

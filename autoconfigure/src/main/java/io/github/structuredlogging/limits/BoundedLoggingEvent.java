@@ -66,6 +66,16 @@ public final class BoundedLoggingEvent implements ILoggingEvent {
 	}
 
 	/**
+	 * The event with other key/values and everything else as logged, arguments included.
+	 * @param event the original event
+	 * @param keyValuePairs the key/values to show
+	 * @return the copy; the original is left untouched
+	 */
+	public static ILoggingEvent replacingKeyValuePairs(ILoggingEvent event, List<KeyValuePair> keyValuePairs) {
+		return new BoundedLoggingEvent(event, event.getFormattedMessage(), event.getMDCPropertyMap(), keyValuePairs);
+	}
+
+	/**
 	 * The event reduced to what cannot fail to encode, for when encoding the bounded event failed all the same: no
 	 * arguments, markers or throwable, and key/values replaced by the reason.
 	 */

@@ -2,7 +2,9 @@ package io.github.structuredlogging.output;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import io.github.structuredlogging.format.LogFormat;
 
@@ -22,6 +24,9 @@ final class UnhonouredProperties {
 	/** Formats that honour {@code logging.structured.json.*}, all of it. */
 	private static final Set<LogFormat> BOOT_JSON_FORMATS = Set.of(LogFormat.ECS, LogFormat.LOGSTASH,
 			LogFormat.GELF);
+
+	/** The parts of {@code logging.structured.json.*} that the starter's json format honours too. */
+	private static final Set<String> STARTER_JSON_SETTINGS = Set.of("add", "customizer");
 
 	private UnhonouredProperties() {
 	}
@@ -49,10 +54,19 @@ final class UnhonouredProperties {
 		}
 		boolean bootJsonInUse = usesBootJson(console) || (file != null && usesBootJson(file));
 		if (!bootJsonInUse) {
-			Binder.get(environment)
-				.bind("logging.structured.json", java.util.Map.class)
-				.ifBound((settings) -> warnings.add("logging.structured.json." + settings.keySet()
-						+ " is set but has no effect: only the ecs, logstash and gelf formats (logging.structured.format.*) read it"));
+			boolean starterJsonInUse = console.format() == LogFormat.JSON
+					|| (file != null && file.format() == LogFormat.JSON);
+			Binder.get(environment).bind("logging.structured.json", Map.class).ifBound((settings) -> {
+				Set<Object> unhonoured = new TreeSet<>(settings.keySet());
+				if (starterJsonInUse) {
+					unhonoured.removeAll(STARTER_JSON_SETTINGS);
+				}
+				if (!unhonoured.isEmpty()) {
+					warnings.add("logging.structured.json." + unhonoured + " is set but has no effect: only the ecs, "
+							+ "logstash and gelf formats (logging.structured.format.*) read it"
+							+ (starterJsonInUse ? "; the json format reads only add and customizer" : ""));
+				}
+			});
 		}
 		return warnings;
 	}

@@ -110,6 +110,22 @@ class OutputFormatSelectionTests {
 	}
 
 	@Test
+	void aFormatterClassOfTheApplicationsOwnWritesNoRawLineBreakingCharacters(CapturedOutput output) {
+		try (ConfigurableApplicationContext context = run(
+				"logging.structured.format.console=" + MessageOnlyFormatter.class.getName())) {
+			log.info("separators[\u2028|\u2029|\u0085|\u0080|\u009F|\u007F] kept[é|€|\u00A0|\u2027|\u202A]");
+		}
+		String line = JsonLogLines.written(output)
+			.lines()
+			.filter((candidate) -> candidate.startsWith("custom|separators"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(line).contains("separators[\\u2028|\\u2029|\\u0085|\\u0080|\\u009F|\\u007F]")
+			.contains("kept[é|€|\u00A0|\u2027|\u202A]");
+		assertThat(line.chars().filter((c) -> (c >= 0x7F && c <= 0x9F) || c == 0x2028 || c == 0x2029)).isEmpty();
+	}
+
+	@Test
 	void bootsPatternAppliesToThePlainConsole(CapturedOutput output) {
 		try (ConfigurableApplicationContext context = run("structured-logging.output.console-format=plain",
 				"logging.pattern.console=PATTERN %level %msg%n")) {

@@ -1,6 +1,7 @@
 package io.github.structuredlogging.benchmarks;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -9,7 +10,9 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.core.encoder.Encoder;
+import io.github.structuredlogging.format.EventFieldContributions;
 import io.github.structuredlogging.format.FormatContext;
+import io.github.structuredlogging.format.LogEventFieldContributor;
 import io.github.structuredlogging.format.LogFormat;
 import io.github.structuredlogging.limits.LimitsProperties;
 import io.github.structuredlogging.masking.MaskingProperties;
@@ -33,7 +36,8 @@ import org.springframework.core.env.StandardEnvironment;
 /**
  * Each format Spring Boot also writes, encoded by the starter's encoder (as shipped: default bounds and masking)
  * and by Boot's own {@link StructuredLogEncoder}, on the same typical request event. Run with {@code -prof gc} for
- * the allocation per event ({@code gc.alloc.rate.norm}).
+ * the allocation per event ({@code gc.alloc.rate.norm}). {@code starterWithContributedFields} adds the cost of
+ * {@link LogEventFieldContributor}s.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -49,6 +53,10 @@ public class FormatBenchmark {
 
 	private StructuredLogEncoder boot;
 
+	private LoggerContext contributingContext;
+
+	private Encoder<ILoggingEvent> starterWithContributedFields;
+
 	private LoggingEvent event;
 
 	@Setup
@@ -62,6 +70,16 @@ public class FormatBenchmark {
 			.createEncoder(new FormatContext(this.context, Binder.get(environment), new LimitsProperties(),
 					new MaskingProperties(), "order-service"));
 		this.starter.start();
+		this.contributingContext = new LoggerContext();
+		this.contributingContext.putObject(Environment.class.getName(), environment);
+		EventFieldContributions.of(this.contributingContext)
+			.register(List.of(LogEventFieldContributor.fixed("region", "eu-west-1"),
+					(event, fields) -> fields.accept("severity_class",
+							event.getLevel().isGreaterOrEqual(Level.WARN) ? "alert" : "routine")));
+		this.starterWithContributedFields = LogFormat.valueOf(this.format.toUpperCase())
+			.createEncoder(new FormatContext(this.contributingContext, Binder.get(environment),
+					new LimitsProperties(), new MaskingProperties(), "order-service"));
+		this.starterWithContributedFields.start();
 		this.boot = new StructuredLogEncoder();
 		this.boot.setContext(this.context);
 		this.boot.setFormat(this.format);
@@ -72,13 +90,24 @@ public class FormatBenchmark {
 	@TearDown
 	public void tearDown() {
 		this.starter.stop();
+		this.starterWithContributedFields.stop();
 		this.boot.stop();
 		this.context.stop();
+		this.contributingContext.stop();
 	}
 
 	@Benchmark
 	public byte[] starter() {
 		return this.starter.encode(this.event);
+	}
+
+	/**
+	 * The starter's encoder with two {@link LogEventFieldContributor}s registered: one fixed field, one computed
+	 * from the event.
+	 */
+	@Benchmark
+	public byte[] starterWithContributedFields() {
+		return this.starterWithContributedFields.encode(this.event);
 	}
 
 	@Benchmark
