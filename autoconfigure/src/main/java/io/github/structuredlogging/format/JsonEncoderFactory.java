@@ -7,6 +7,7 @@ import java.util.function.UnaryOperator;
 import ch.qos.logback.core.Context;
 import io.github.structuredlogging.masking.MaskingProperties;
 import io.github.structuredlogging.masking.Maskers;
+import io.github.structuredlogging.masking.TextMasker;
 import io.github.structuredlogging.limits.BoundedThrowableMessageJsonProvider;
 import io.github.structuredlogging.limits.EventLimiter;
 import io.github.structuredlogging.limits.LimitsProperties;
@@ -117,7 +118,7 @@ public final class JsonEncoderFactory {
 	 */
 	public StructuredJsonEncoder create(Context context) {
 		JacksonModule sensitive = this.masking.isEnabled() ? Maskers.sensitiveModule(this.masking) : null;
-		UnaryOperator<String> textMasking = Maskers.textMasker(this.masking);
+		UnaryOperator<String> textMasking = TextMasker.of(this.masking)::maskText;
 		StructuredJsonEncoder encoder = new StructuredJsonEncoder(
 				new EventLimiter(this.limits, valueMapper(this.limits, sensitive), ENCODER_FIELDS, textMasking));
 		encoder.setContext(context);
