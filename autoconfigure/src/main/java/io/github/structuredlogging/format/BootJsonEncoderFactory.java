@@ -11,6 +11,7 @@ import io.github.structuredlogging.limits.EventLimiter;
 import io.github.structuredlogging.limits.LineSafeEscapes;
 import io.github.structuredlogging.limits.SurrogateSanitizingJsonGenerator;
 import io.github.structuredlogging.masking.Maskers;
+import io.github.structuredlogging.masking.TextMasker;
 import net.logstash.logback.composite.JsonProvider;
 import net.logstash.logback.decorate.JsonGeneratorDecorator;
 import tools.jackson.databind.JacksonModule;
@@ -42,7 +43,7 @@ final class BootJsonEncoderFactory {
 			return new BootFormatterEncoder(context, bootFormat);
 		}
 		JacksonModule sensitive = context.masking().isEnabled() ? Maskers.sensitiveModule(context.masking()) : null;
-		UnaryOperator<String> textMasking = Maskers.textMasker(context.masking());
+		UnaryOperator<String> textMasking = TextMasker.of(context.masking())::maskText;
 		Set<String> reserved = new HashSet<>(fields);
 		settings.add().keySet().forEach((name) -> reserved.add(name.split("\\.", 2)[0]));
 		BoundedCompositeJsonEncoder encoder = new BoundedCompositeJsonEncoder(

@@ -8,6 +8,7 @@ import java.util.function.UnaryOperator;
 import ch.qos.logback.core.Context;
 import io.github.structuredlogging.masking.MaskingProperties;
 import io.github.structuredlogging.masking.Maskers;
+import io.github.structuredlogging.masking.TextMasker;
 import io.github.structuredlogging.limits.BoundedThrowableMessageJsonProvider;
 import io.github.structuredlogging.limits.EventLimiter;
 import io.github.structuredlogging.limits.LimitsProperties;
@@ -136,7 +137,7 @@ public final class JsonEncoderFactory {
 	 */
 	public StructuredJsonEncoder create(Context context) {
 		JacksonModule sensitive = this.masking.isEnabled() ? Maskers.sensitiveModule(this.masking) : null;
-		UnaryOperator<String> textMasking = Maskers.textMasker(this.masking);
+		UnaryOperator<String> textMasking = TextMasker.of(this.masking)::maskText;
 		Set<String> reserved = new HashSet<>(ENCODER_FIELDS);
 		reserved.addAll(this.bootJson.add().keySet());
 		StructuredJsonEncoder encoder = new StructuredJsonEncoder(

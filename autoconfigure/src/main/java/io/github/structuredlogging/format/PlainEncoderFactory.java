@@ -9,6 +9,7 @@ import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import io.github.structuredlogging.limits.EventLimiter;
 import io.github.structuredlogging.masking.Maskers;
+import io.github.structuredlogging.masking.TextMasker;
 import tools.jackson.databind.JacksonModule;
 
 /**
@@ -41,7 +42,7 @@ public final class PlainEncoderFactory {
 	public static Encoder<ILoggingEvent> create(FormatContext context, String pattern) {
 		PatternLayout layout = Maskers.plainLayout(context.loggerContext(), pattern, context.masking());
 		layout.start();
-		UnaryOperator<String> textMasking = Maskers.textMasker(context.masking());
+		UnaryOperator<String> textMasking = TextMasker.of(context.masking())::maskText;
 		JacksonModule sensitive = context.masking().isEnabled() ? Maskers.sensitiveModule(context.masking()) : null;
 		LayoutWrappingEncoder<ILoggingEvent> encoder = new PlainEncoder(new EventLimiter(context.limits(),
 				JsonEncoderFactory.valueMapper(context.limits(), sensitive), Set.of(), textMasking));

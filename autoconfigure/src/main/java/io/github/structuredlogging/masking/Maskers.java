@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -47,18 +46,6 @@ public final class Maskers {
 	}
 
 	/**
-	 * Creates the masking of text outside the JSON generator, such as a value about to be cut to a length limit.
-	 * @param properties the masking settings
-	 * @return masks the value patterns in a text; the identity when masking is off
-	 */
-	public static UnaryOperator<String> textMasker(MaskingProperties properties) {
-		if (!properties.isEnabled()) {
-			return UnaryOperator.identity();
-		}
-		return new ValueMaskerChain(Set.of(), valueMaskers(properties))::maskText;
-	}
-
-	/**
 	 * Creates the layout of the plain console output with the same masking as the JSON encoder (value patterns on
 	 * the message and the stack trace, field names and value patterns on the key/values) and line breaks and other
 	 * control characters in the message and key/values escaped, so that one event stays one line.
@@ -71,18 +58,15 @@ public final class Maskers {
 		PatternLayout layout = new PatternLayout();
 		layout.setContext(context);
 		layout.setPattern(pattern);
-		boolean enabled = properties.isEnabled();
-		ValueMaskerChain text = new ValueMaskerChain(Set.of(), enabled ? valueMaskers(properties) : List.of());
-		CaseInsensitiveFieldMasker fields = new CaseInsensitiveFieldMasker(enabled ? properties.getFields() : List.of(),
-				properties.getReplacement());
+		TextMasker masker = TextMasker.of(properties);
 		Map<String, Supplier<DynamicConverter>> converters = layout.getInstanceConverterMap();
 		for (String word : List.of("m", "msg", "message")) {
-			converters.put(word, () -> new MaskingMessageConverter(text));
+			converters.put(word, () -> new MaskingMessageConverter(masker));
 		}
 		for (String word : List.of("ex", "exception", "throwable")) {
-			converters.put(word, () -> new MaskingThrowableProxyConverter(text));
+			converters.put(word, () -> new MaskingThrowableProxyConverter(masker));
 		}
-		converters.put("kvp", () -> new MaskingKeyValuePairConverter(fields, properties.getReplacement(), text));
+		converters.put("kvp", () -> new MaskingKeyValuePairConverter(masker));
 		return layout;
 	}
 

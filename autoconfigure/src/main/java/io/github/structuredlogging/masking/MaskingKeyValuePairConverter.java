@@ -13,16 +13,10 @@ import org.slf4j.event.KeyValuePair;
  */
 final class MaskingKeyValuePairConverter extends ClassicConverter {
 
-	private final CaseInsensitiveFieldMasker fields;
+	private final TextMasker masker;
 
-	private final String replacement;
-
-	private final ValueMaskerChain values;
-
-	MaskingKeyValuePairConverter(CaseInsensitiveFieldMasker fields, String replacement, ValueMaskerChain values) {
-		this.fields = fields;
-		this.replacement = replacement;
-		this.values = values;
+	MaskingKeyValuePairConverter(TextMasker masker) {
+		this.masker = masker;
 	}
 
 	@Override
@@ -37,8 +31,7 @@ final class MaskingKeyValuePairConverter extends ClassicConverter {
 				text.append(' ');
 			}
 			String key = String.valueOf(pair.key);
-			String value = (this.fields.isMasked(key)) ? this.replacement
-					: this.values.maskText(String.valueOf(pair.value));
+			String value = this.masker.maskField(key, String.valueOf(pair.value));
 			text.append(LineSafeEscapes.escape(key)).append("=\"").append(LineSafeEscapes.escape(value)).append('"');
 		}
 		return text.toString();

@@ -9,9 +9,9 @@ import io.github.structuredlogging.limits.LineSafeEscapes;
  */
 final class MaskingMessageConverter extends MessageConverter {
 
-	private final ValueMaskerChain masker;
+	private final TextMasker masker;
 
-	MaskingMessageConverter(ValueMaskerChain masker) {
+	MaskingMessageConverter(TextMasker masker) {
 		this.masker = masker;
 	}
 

@@ -9,9 +9,9 @@ import ch.qos.logback.classic.spi.IThrowableProxy;
  */
 final class MaskingThrowableProxyConverter extends ThrowableProxyConverter {
 
-	private final ValueMaskerChain masker;
+	private final TextMasker masker;
 
-	MaskingThrowableProxyConverter(ValueMaskerChain masker) {
+	MaskingThrowableProxyConverter(TextMasker masker) {
 		this.masker = masker;
 	}
 

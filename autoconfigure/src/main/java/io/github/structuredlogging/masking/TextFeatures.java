@@ -3,9 +3,10 @@ package io.github.structuredlogging.masking;
 import java.math.BigInteger;
 
 /**
- * What a value holds that a built-in pattern needs, found in one scan. Most values hold none of it, and are then
- * passed by every built-in pattern without running one: that single scan per value is what keeps default masking
- * cheap.
+ * What a value holds that a built-in pattern needs. Most values hold none of it, and are then passed by every
+ * built-in pattern without running one: that is what keeps default masking cheap. A first pass, one table lookup
+ * and a few additions per character, proves most values featureless (fewer than 13 digits, no 20-character token,
+ * none of {@code = : @ % \ J}, no "bearer" or "basic"); only the others are scanned for which features they have.
  */
 final class TextFeatures {
 
@@ -61,6 +62,23 @@ final class TextFeatures {
 
 	private static final byte[] KINDS = kinds();
 
+	/** In the first pass: a digit, counted toward the 13 a card number needs. */
+	private static final byte QUICK_DIGIT = 1;
+
+	/** In the first pass: a character of a {@link #LONG_TOKEN}. */
+	private static final byte QUICK_TOKEN = 2;
+
+	/** In the first pass: a digit or a character that may join digit groups, which a digit run goes on across. */
+	private static final byte QUICK_DIGIT_RUN = 4;
+
+	/** In the first pass: a character a feature starts or ends with, sent to the full scan. */
+	private static final byte QUICK_MARKER = 8;
+
+	/** In the first pass: the first letter of "bearer" and "basic". */
+	private static final byte QUICK_B = 16;
+
+	private static final byte[] QUICK = quickKinds();
+
 	private TextFeatures() {
 	}
 
@@ -75,6 +93,52 @@ final class TextFeatures {
 	}
 
 	static int of(String text) {
+		return mayHaveFeatures(text) ? scan(text) : NONE;
+	}
+
+	/**
+	 * Whether a text may have a feature: {@code false} proves it has none, {@code true} asks for the full scan.
+	 * Every feature needs one of what this looks for: 13 digits not parted by a letter or punctuation other than
+	 * a card separator, a token of 20 characters (counted as the full scan counts them), a marker character
+	 * ({@code =}, {@code :}, {@code @}, the {@code %} of an URL-encoded assignment, backslash, the {@code J} of
+	 * {@code eyJ}) or an authorization scheme. Characters beyond ASCII count as separators, which can only send
+	 * more text to the full scan.
+	 */
+	static boolean mayHaveFeatures(String text) {
+		int digits = 0;
+		int longestDigits = 0;
+		int token = 0;
+		int longestToken = 0;
+		int seen = 0;
+		int length = text.length();
+		// No branch on the character: a value is mostly letters and digits, in no order a predictor could learn.
+		for (int i = 0; i < length; i++) {
+			char c = text.charAt(i);
+			int quick = (c < QUICK.length) ? QUICK[c] : QUICK_DIGIT_RUN;
+			seen |= quick;
+			digits = (digits + (quick & QUICK_DIGIT)) * ((quick >>> 2) & 1);
+			token = (token + 1) * ((quick >>> 1) & 1);
+			longestDigits = Math.max(longestDigits, digits);
+			longestToken = Math.max(longestToken, token);
+		}
+		return longestDigits >= CardNumberValueMasker.MIN_DIGITS || longestToken >= MIN_TOKEN_LENGTH
+				|| (seen & QUICK_MARKER) != 0 || ((seen & QUICK_B) != 0 && hasAuthorizationScheme(text));
+	}
+
+	private static boolean hasAuthorizationScheme(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if ((c == 'b' || c == 'B') && feature(text, i, c) != 0) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Finds the features of a text in one pass, following digit runs across card separators and escapes.
+	 */
+	static int scan(String text) {
 		int features = 0;
 		int digits = 0;
 		int separators = 0;
@@ -186,6 +250,32 @@ final class TextFeatures {
 			kinds[c] = MARKER;
 		}
 		return kinds;
+	}
+
+	private static byte[] quickKinds() {
+		byte[] quick = new byte[128];
+		for (char c = 0; c < quick.length; c++) {
+			byte kind = KINDS[c];
+			if (kind == DIGIT) {
+				quick[c] = QUICK_DIGIT | QUICK_TOKEN | QUICK_DIGIT_RUN;
+			}
+			else if (kind == LETTER || kind == MARKER_LETTER) {
+				quick[c] = QUICK_TOKEN;
+			}
+			else if (kind == TOKEN_SEPARATOR) {
+				quick[c] = QUICK_TOKEN | QUICK_DIGIT_RUN;
+			}
+			else if (kind == SEPARATOR) {
+				quick[c] = QUICK_DIGIT_RUN;
+			}
+			else if (kind == MARKER || kind == ESCAPE) {
+				quick[c] = QUICK_MARKER;
+			}
+		}
+		quick['b'] = QUICK_TOKEN | QUICK_B;
+		quick['B'] = QUICK_TOKEN | QUICK_B;
+		quick['J'] = QUICK_MARKER;
+		return quick;
 	}
 
 }

@@ -4,9 +4,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The masking of the JSON encoder for formats that write text rather than JSON (logfmt, CSV) and for events handed
- * to a formatter the starter does not write itself: a value is replaced when its field name is sensitive, and
- * secrets the value patterns recognise are masked inside any text.
+ * The masking of the JSON encoder for text outside the JSON generator: the plain console layout, formats that write
+ * text rather than JSON (logfmt, CSV), events handed to a formatter the starter does not write itself, and any value
+ * about to be cut to a length limit (see {@link io.github.structuredlogging.limits.Truncation}). A value is replaced
+ * when its field name is sensitive, and secrets the value patterns recognise are masked inside any text.
  */
 public final class TextMasker {
 
