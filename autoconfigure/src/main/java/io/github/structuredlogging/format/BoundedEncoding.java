@@ -4,6 +4,7 @@ import java.util.function.Function;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.spi.ContextAware;
+import io.github.structuredlogging.context.ScopedContextEvents;
 import io.github.structuredlogging.limits.EventLimiter;
 
 /**
@@ -20,15 +21,16 @@ final class BoundedEncoding {
 	}
 
 	/**
-	 * Encodes an event, bounded first.
-	 * @param event the event as logged
+	 * Encodes an event, bounded first, with its scoped values as key/values (see {@link ScopedContextEvents}).
+	 * @param logged the event as logged
 	 * @param limiter the bounds
 	 * @param encoder the encoding of the format
 	 * @param status where a failure of the fallback is reported
 	 * @return the bytes of the event, empty only if even its plain fields cannot be encoded
 	 */
-	static byte[] encode(ILoggingEvent event, EventLimiter limiter, Function<ILoggingEvent, byte[]> encoder,
+	static byte[] encode(ILoggingEvent logged, EventLimiter limiter, Function<ILoggingEvent, byte[]> encoder,
 			ContextAware status) {
+		ILoggingEvent event = ScopedContextEvents.nested(logged);
 		try {
 			return encoder.apply(limiter.limit(event));
 		}

@@ -66,6 +66,18 @@ public final class BoundedLoggingEvent implements ILoggingEvent {
 	}
 
 	/**
+	 * The event with its MDC and key/values replaced, message and arguments kept.
+	 * @param event the original event
+	 * @param mdc the MDC to show
+	 * @param keyValuePairs the key/values to show
+	 * @return the copy; the original is left untouched
+	 */
+	public static ILoggingEvent replacingFields(ILoggingEvent event, Map<String, String> mdc,
+			List<KeyValuePair> keyValuePairs) {
+		return new BoundedLoggingEvent(event, event.getFormattedMessage(), mdc, keyValuePairs);
+	}
+
+	/**
 	 * The event reduced to what cannot fail to encode, for when encoding the bounded event failed all the same: no
 	 * arguments, markers or throwable, and key/values replaced by the reason.
 	 */
