@@ -25,7 +25,8 @@ public final class ScopedContextEvents {
 	}
 
 	/**
-	 * The event with each scoped value as one key/value holding its JSON tree, for the JSON formats.
+	 * The event with each scoped value as one key/value holding maps, lists and scalars, for the JSON formats:
+	 * those written by Spring Boot's JSON writer take a {@code JsonNode} for a plain iterable.
 	 * @param event the event as logged
 	 * @return the event with the scoped values as key/values, or the event itself when it has none
 	 */
@@ -61,7 +62,7 @@ public final class ScopedContextEvents {
 					flatten(name, value, keyValues);
 				}
 				else {
-					keyValues.add(new KeyValuePair(name, value.isContainer() ? value : scalar(value)));
+					keyValues.add(new KeyValuePair(name, MAPPER.convertValue(value, Object.class)));
 				}
 			}
 			else {
