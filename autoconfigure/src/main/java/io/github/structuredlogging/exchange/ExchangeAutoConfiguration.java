@@ -90,7 +90,8 @@ public final class ExchangeAutoConfiguration {
 		InboundExchangeWebFilter inboundExchangeWebFilter(ExchangeProperties properties, MaskingProperties masking,
 				CorrelationProperties correlation, ExchangeLogger logger) {
 			return new InboundExchangeWebFilter(logger, new ExcludedPaths(properties.getExclude()),
-					headers(properties, masking), CorrelationFilterOrder.after(correlation.getFilterOrder()));
+					headers(properties, masking), bodies(properties),
+					CorrelationFilterOrder.after(correlation.getFilterOrder()));
 		}
 
 	}

@@ -6,6 +6,7 @@ import java.util.function.Function;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.spi.ContextAware;
+import io.github.structuredlogging.context.ScopedContextEvents;
 import io.github.structuredlogging.limits.EventLimiter;
 import io.github.structuredlogging.output.EventBuffer;
 
@@ -23,15 +24,17 @@ final class BoundedEncoding {
 	}
 
 	/**
-	 * Encodes an event with the fields of the {@link LogEventFieldContributor}s in force, bounded first.
-	 * @param event the event as logged
+	 * Encodes an event, bounded first, with its scoped values as key/values (see {@link ScopedContextEvents}) and the
+	 * fields of the {@link LogEventFieldContributor}s in force.
+	 * @param logged the event as logged
 	 * @param limiter the bounds
 	 * @param encoder the encoding of the format
 	 * @param status where a failure of the fallback is reported
 	 * @return the bytes of the event, empty only if even its plain fields cannot be encoded
 	 */
-	static byte[] encode(ILoggingEvent event, EventLimiter limiter, Function<ILoggingEvent, byte[]> encoder,
+	static byte[] encode(ILoggingEvent logged, EventLimiter limiter, Function<ILoggingEvent, byte[]> encoder,
 			ContextAware status) {
+		ILoggingEvent event = ScopedContextEvents.nested(logged);
 		try {
 			return encoder.apply(limiter.limit(EventFieldContributions.contribute(event, status)));
 		}
@@ -47,18 +50,18 @@ final class BoundedEncoding {
 	}
 
 	/**
-	 * Encodes an event with the fields of the {@link LogEventFieldContributor}s in force, bounded first, straight
-	 * into an output's buffer: no {@code byte[]} is made for it, and a failure midway takes back what was written
-	 * before the plain fields are tried.
-	 * @param event the event as logged
+	 * Encodes an event as {@link #encode} does, straight into an output's buffer: no {@code byte[]} is made for it,
+	 * and a failure midway takes back what was written before the plain fields are tried.
+	 * @param logged the event as logged
 	 * @param limiter the bounds
 	 * @param encoder the streaming encoding of the format
 	 * @param buffer the output's buffer
 	 * @param status where a failure of the fallback is reported
 	 * @throws IOException never in practice: the buffer is in memory
 	 */
-	static void encodeInto(ILoggingEvent event, EventLimiter limiter, StreamEncoding encoder, EventBuffer buffer,
+	static void encodeInto(ILoggingEvent logged, EventLimiter limiter, StreamEncoding encoder, EventBuffer buffer,
 			ContextAware status) throws IOException {
+		ILoggingEvent event = ScopedContextEvents.nested(logged);
 		int mark = buffer.size();
 		try {
 			encoder.encode(limiter.limit(EventFieldContributions.contribute(event, status)), buffer);

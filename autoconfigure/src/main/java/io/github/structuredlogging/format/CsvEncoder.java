@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import io.github.structuredlogging.context.ScopedContextEvents;
 import ch.qos.logback.core.encoder.EncoderBase;
 
 /**
@@ -38,7 +39,7 @@ final class CsvEncoder extends EncoderBase<ILoggingEvent> {
 
 	@Override
 	public byte[] encode(ILoggingEvent event) {
-		return BoundedEncoding.encode(event, this.fields.limiter(), this::record, this);
+		return BoundedEncoding.encode(ScopedContextEvents.flattened(event), this.fields.limiter(), this::record, this);
 	}
 
 	private byte[] record(ILoggingEvent event) {

@@ -175,7 +175,7 @@ public final class JsonEncoderFactory {
 	 * graph fails fast instead of exhausting the stack. The limit is a few times the depth that is kept, so that a
 	 * deep but finite object still converts (and is then cut to the kept depth).
 	 */
-	static JsonMapper valueMapper(LimitsProperties limits, JacksonModule sensitive) {
+	public static JsonMapper valueMapper(LimitsProperties limits, JacksonModule sensitive) {
 		JsonFactory factory = JsonFactory.builder()
 			.streamWriteConstraints(
 					StreamWriteConstraints.builder().maxNestingDepth(limits.getMaxNestingDepth() * 4).build())

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import io.github.structuredlogging.context.ScopedContextEvents;
 import ch.qos.logback.core.encoder.EncoderBase;
 
 /**
@@ -29,7 +30,7 @@ final class LogfmtEncoder extends EncoderBase<ILoggingEvent> {
 
 	@Override
 	public byte[] encode(ILoggingEvent event) {
-		return BoundedEncoding.encode(event, this.fields.limiter(), this::line, this);
+		return BoundedEncoding.encode(ScopedContextEvents.flattened(event), this.fields.limiter(), this::line, this);
 	}
 
 	private byte[] line(ILoggingEvent event) {

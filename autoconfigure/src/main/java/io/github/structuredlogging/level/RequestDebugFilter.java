@@ -1,9 +1,6 @@
 package io.github.structuredlogging.level;
 
 import java.io.IOException;
-import java.security.MessageDigest;
-import java.nio.charset.StandardCharsets;
-import java.util.Set;
 
 import io.github.structuredlogging.correlation.RequestContext;
 import jakarta.servlet.FilterChain;
@@ -21,25 +18,21 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public class RequestDebugFilter extends OncePerRequestFilter {
 
-	private final String headerName;
-
-	private final byte[] token;
-
-	private final Set<String> correlationIds;
+	private final RequestDebugSelector selector;
 
 	private final String markerKey;
 
 	public RequestDebugFilter(LevelProperties.RequestDebug properties) {
-		this.headerName = properties.getHeaderName();
-		this.token = properties.getToken().getBytes(StandardCharsets.UTF_8);
-		this.correlationIds = Set.copyOf(properties.getCorrelationIds());
+		this.selector = new RequestDebugSelector(properties);
 		this.markerKey = properties.getMarkerKey();
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (!isChosen(request) || MDC.get(this.markerKey) != null) {
+		boolean chosen = this.selector.isChosen(request.getHeader(this.selector.headerName()),
+				request.getAttribute(RequestContext.ATTRIBUTE));
+		if (!chosen || MDC.get(this.markerKey) != null) {
 			chain.doFilter(request, response);
 			return;
 		}
@@ -50,19 +43,6 @@ public class RequestDebugFilter extends OncePerRequestFilter {
 		finally {
 			MDC.remove(this.markerKey);
 		}
-	}
-
-	private boolean isChosen(HttpServletRequest request) {
-		String header = request.getHeader(this.headerName);
-		if (header != null && !header.isEmpty()) {
-			// Compared in constant time: the token is a credential that switches on costly logging.
-			if (this.token.length == 0 || MessageDigest.isEqual(this.token, header.getBytes(StandardCharsets.UTF_8))) {
-				return true;
-			}
-		}
-		Object context = request.getAttribute(RequestContext.ATTRIBUTE);
-		return context instanceof RequestContext requestContext
-				&& this.correlationIds.contains(requestContext.correlationId());
 	}
 
 }

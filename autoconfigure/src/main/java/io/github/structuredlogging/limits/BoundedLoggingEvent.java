@@ -72,7 +72,19 @@ public final class BoundedLoggingEvent implements ILoggingEvent {
 	 * @return the copy; the original is left untouched
 	 */
 	public static ILoggingEvent replacingKeyValuePairs(ILoggingEvent event, List<KeyValuePair> keyValuePairs) {
-		return new BoundedLoggingEvent(event, event.getFormattedMessage(), event.getMDCPropertyMap(), keyValuePairs);
+		return replacingFields(event, event.getMDCPropertyMap(), keyValuePairs);
+	}
+
+	/**
+	 * The event with its MDC and key/values replaced, message and arguments kept.
+	 * @param event the original event
+	 * @param mdc the MDC to show
+	 * @param keyValuePairs the key/values to show
+	 * @return the copy; the original is left untouched
+	 */
+	public static ILoggingEvent replacingFields(ILoggingEvent event, Map<String, String> mdc,
+			List<KeyValuePair> keyValuePairs) {
+		return new BoundedLoggingEvent(event, event.getFormattedMessage(), mdc, keyValuePairs);
 	}
 
 	/**

@@ -87,6 +87,16 @@ public final class EventLimiter {
 	}
 
 	/**
+	 * A value as a key/value of its own would be written: strings cut, collections cut to their first entries,
+	 * nesting ended, objects converted with the limiter's mapper.
+	 * @param value any value
+	 * @return the bounded value: a scalar, a {@code JsonNode}, a map or a list
+	 */
+	public Object bound(Object value) {
+		return this.values.bound(value);
+	}
+
+	/**
 	 * Names are compared as they will be written: two names that differ only in unpaired surrogates become the same
 	 * name once those are replaced.
 	 */

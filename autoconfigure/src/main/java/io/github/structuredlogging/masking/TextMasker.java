@@ -55,6 +55,15 @@ public final class TextMasker {
 	}
 
 	/**
+	 * Whether every value of a field with this name is replaced, whatever it holds.
+	 * @param name the field name
+	 * @return whether the name is sensitive and masking is on
+	 */
+	public boolean masksField(String name) {
+		return this.fields != null && name != null && this.fields.isMasked(name);
+	}
+
+	/**
 	 * Masks the secrets the value patterns recognise in free text, such as a message or a stack trace.
 	 * @param text the text
 	 * @return the masked text, or the text itself when nothing was masked

@@ -16,6 +16,7 @@ import ch.qos.logback.core.encoder.Encoder;
 import io.github.structuredlogging.async.AsyncProperties;
 import io.github.structuredlogging.async.LogPipelineAppender;
 import io.github.structuredlogging.async.LogPipelines;
+import io.github.structuredlogging.context.ScopedValueRenderer;
 import io.github.structuredlogging.destination.DestinationFactories;
 import io.github.structuredlogging.destination.DestinationOutput;
 import io.github.structuredlogging.destination.DestinationsProperties;
@@ -103,6 +104,7 @@ public class StructuredLoggingSystem extends LogbackLoggingSystem {
 		LimitsProperties limits = ValidatedProperties.bind(binder, LimitsProperties.PREFIX, LimitsProperties.class);
 		MaskingProperties masking = ValidatedProperties.bind(binder, MaskingProperties.PREFIX,
 				MaskingProperties.class);
+		ScopedValueRenderer.configure(limits, masking);
 		String serviceName = (properties.getServiceName() != null) ? properties.getServiceName()
 				: environment.getProperty("spring.application.name");
 		LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
