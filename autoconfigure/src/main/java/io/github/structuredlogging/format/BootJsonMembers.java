@@ -124,8 +124,8 @@ final class BootJsonMembers {
 	/**
 	 * Writes a value as Boot's {@code JsonValueWriter} does: numbers and booleans as such, maps as objects whose
 	 * members are filtered and renamed like any other, collections and arrays as arrays, trees (values the limits
-	 * bounded) as they are. Other objects go through the encoder's mapper rather than {@code toString()}, so that
-	 * {@code @Sensitive} properties stay masked.
+	 * bounded) as they are, checked first because a tree is iterable too. Other objects go through the encoder's
+	 * mapper rather than {@code toString()}, so that {@code @Sensitive} properties stay masked.
 	 */
 	private void writeValue(JsonGenerator generator, String path, Object value) {
 		if (value == null) {
@@ -146,6 +146,9 @@ final class BootJsonMembers {
 		else if (value instanceof Boolean bool) {
 			generator.writeBoolean(bool);
 		}
+		else if (value instanceof TreeNode tree) {
+			generator.writeTree(tree);
+		}
 		else if (value instanceof Map<?, ?> map) {
 			generator.writeStartObject();
 			map.forEach((key, entry) -> writePair(generator, path, String.valueOf(key), entry));
@@ -162,9 +165,6 @@ final class BootJsonMembers {
 				writeValue(generator, path, element);
 			}
 			generator.writeEndArray();
-		}
-		else if (value instanceof TreeNode tree) {
-			generator.writeTree(tree);
 		}
 		else {
 			generator.writePOJO(value);
