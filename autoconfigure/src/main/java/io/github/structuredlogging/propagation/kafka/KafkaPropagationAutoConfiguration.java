@@ -9,6 +9,7 @@ import io.github.structuredlogging.propagation.PropagationProperties;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -19,13 +20,15 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 /**
  * Auto-configuration that carries the request context on Kafka records sent through Boot's producer factory and
- * restores it around each record a {@code @KafkaListener} handles.
+ * restores it around each record a {@code @KafkaListener} handles. Backs off when the application excludes the
+ * correlation auto-configuration it builds on, rather than failing its start-up.
  */
 @AutoConfiguration(after = { CorrelationAutoConfiguration.class, PropagationAutoConfiguration.class })
 @ConditionalOnClass({ KafkaTemplate.class, DefaultKafkaProducerFactoryCustomizer.class })
 @ConditionalOnBooleanProperty(prefix = CorrelationProperties.PREFIX, name = "enabled", matchIfMissing = true)
 @ConditionalOnBooleanProperty(prefix = PropagationProperties.PREFIX, name = "enabled", matchIfMissing = true)
 @ConditionalOnBooleanProperty(prefix = KafkaPropagationProperties.PREFIX, name = "enabled", matchIfMissing = true)
+@ConditionalOnBean(RequestContextResolver.class)
 @EnableConfigurationProperties({ KafkaPropagationProperties.class, CorrelationProperties.class })
 public final class KafkaPropagationAutoConfiguration {
 
@@ -33,6 +36,7 @@ public final class KafkaPropagationAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	@ConditionalOnBean(OutgoingHeaders.class)
 	RecordContextHeaders recordContextHeaders(OutgoingHeaders headers, CorrelationProperties correlation,
 			KafkaPropagationProperties properties) {
 		return new RecordContextHeaders(headers, correlation.getCorrelationIdKey(), properties.getAllowedTopics());
@@ -40,6 +44,7 @@ public final class KafkaPropagationAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	@ConditionalOnBean(RecordContextHeaders.class)
 	ContextPropagatingProducerFactoryCustomizer contextPropagatingProducerFactoryCustomizer(
 			RecordContextHeaders headers) {
 		return new ContextPropagatingProducerFactoryCustomizer(headers);

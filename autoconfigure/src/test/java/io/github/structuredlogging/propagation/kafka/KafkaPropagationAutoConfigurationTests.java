@@ -79,6 +79,20 @@ class KafkaPropagationAutoConfigurationTests {
 	}
 
 	@Test
+	void anApplicationThatExcludesCorrelationStartsWithKafkaAsBootConfiguresIt() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(PropagationAutoConfiguration.class,
+					KafkaPropagationAutoConfiguration.class, KafkaAutoConfiguration.class))
+			.run((context) -> {
+				assertThat(context).hasNotFailed()
+					.doesNotHaveBean(RecordContextHeaders.class)
+					.doesNotHaveBean(KafkaListenerInstrumentation.class);
+				assertThat(context.getBean(ConcurrentKafkaListenerContainerFactory.class).getRecordInterceptor())
+					.isNull();
+			});
+	}
+
+	@Test
 	void backsOffFromTheApplicationsOwnHeaderPolicy() {
 		this.runner.withUserConfiguration(OwnHeaders.class)
 			.run((context) -> assertThat(context.getBean(RecordContextHeaders.class))
