@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -13,11 +14,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.encoder.Encoder;
 import io.github.structuredlogging.correlation.RequestContext;
-import io.github.structuredlogging.exchange.ExchangeBodies;
-import io.github.structuredlogging.exchange.ExchangeHeaders;
-import io.github.structuredlogging.exchange.ExchangeLogger;
-import io.github.structuredlogging.exchange.ExchangeProperties;
-import io.github.structuredlogging.exchange.ExcludedPaths;
+import io.github.structuredlogging.exchange.ExchangeAutoConfiguration;
 import io.github.structuredlogging.exchange.InboundExchangeFilter;
 import io.github.structuredlogging.format.JsonEncoderFactory;
 import io.github.structuredlogging.limits.LimitsProperties;
@@ -45,6 +42,9 @@ import org.zalando.logbook.core.DefaultSink;
 import org.zalando.logbook.json.JsonHttpLogFormatter;
 import org.zalando.logbook.servlet.LogbookFilter;
 
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -128,11 +128,9 @@ public class ExchangeLineBenchmark {
 		this.context.getLogger(LOGBOOK_LOGGER).setLevel(Level.TRACE);
 		REQUEST_CONTEXT.forEach(MDC::put);
 
-		this.starter = starterFilter(new ExchangeProperties());
-		ExchangeProperties withHeadersAndBodies = new ExchangeProperties();
-		withHeadersAndBodies.setIncludeHeaders(true);
-		withHeadersAndBodies.setIncludeBodies(true);
-		this.starterWithHeadersAndBodies = starterFilter(withHeadersAndBodies);
+		this.starter = starterFilter();
+		this.starterWithHeadersAndBodies = starterFilter("structured-logging.exchange.include-headers=true",
+				"structured-logging.exchange.include-bodies=true");
 		this.logbook = new LogbookFilter(Logbook.builder()
 			.sink(new DefaultSink(new JsonHttpLogFormatter(), new DefaultHttpLogWriter()))
 			.build());
@@ -230,13 +228,17 @@ public class ExchangeLineBenchmark {
 		this.written.reset();
 	}
 
-	private static InboundExchangeFilter starterFilter(ExchangeProperties properties) {
-		MaskingProperties masking = new MaskingProperties();
-		return new InboundExchangeFilter(new ExchangeLogger(properties.getLevels()),
-				new ExcludedPaths(properties.getExclude()),
-				properties.isIncludeHeaders() ? new ExchangeHeaders(masking.getFields(), masking.getReplacement())
-						: null,
-				properties.isIncludeBodies() ? new ExchangeBodies(properties.getMaxBodyBytes()) : null);
+	/**
+	 * The filter exactly as the starter's auto-configuration builds it from these properties.
+	 * @param properties {@code structured-logging.exchange.*} settings beyond the defaults
+	 */
+	private static InboundExchangeFilter starterFilter(String... properties) {
+		AtomicReference<InboundExchangeFilter> filter = new AtomicReference<>();
+		new WebApplicationContextRunner().withConfiguration(AutoConfigurations.of(ExchangeAutoConfiguration.class))
+			.withPropertyValues(properties)
+			.run((context) -> filter
+				.set((InboundExchangeFilter) context.getBean(FilterRegistrationBean.class).getFilter()));
+		return filter.get();
 	}
 
 	/** True when any 6 consecutive characters of the secret appear in the line. */
