@@ -67,9 +67,9 @@ import org.springframework.web.servlet.HandlerMapping;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class ExchangeLineBenchmark {
 
-	static final String BEARER_TOKEN = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJjdXN0b21lci00MiJ9.q7Xc2bN9vLm4tRp8sWz1";
+	private static final String BEARER_TOKEN = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJjdXN0b21lci00MiJ9.q7Xc2bN9vLm4tRp8sWz1";
 
-	static final String PASSWORD = "correct-horse-battery";
+	private static final String PASSWORD = "correct-horse-battery";
 
 	private static final String ORDER_ID = "7f3c2a10-9b1e-4c55-8d2e-0f6a7b1c9d42";
 
