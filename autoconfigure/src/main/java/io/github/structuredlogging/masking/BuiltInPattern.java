@@ -117,7 +117,9 @@ public enum BuiltInPattern {
 	 * {@code bypass} is no key; the long ones also glued to a word, as when a framework strips spaces
 	 * ({@code loginpassword=...}). Then come an optional closing quote, the assignment, an optional opening
 	 * quote and an optional authorization scheme, and the value: up to the matching quote when quoted (plain,
-	 * backslash-escaped, single or URL-encoded), else up to the next delimiter.
+	 * backslash-escaped, single or URL-encoded), else up to the next delimiter. A value that opens a list, as
+	 * headers do in JSON ({@code "Authorization":["Bearer ..."]}), is the list's first element: never the bracket,
+	 * whose masking would break the JSON a message holds.
 	 */
 	private static String keyValuePattern() {
 		String boundary = "(?:(?<![A-Za-z0-9])|(?<=%[0-9A-Fa-f]{2})|(?<=[a-z0-9])(?=[A-Z]))";
@@ -128,11 +130,12 @@ public enum BuiltInPattern {
 		String space = "(?:\\s|\\+|%20)*";
 		String assignment = space + "(?:=>|[=:]|%3[Dd]%3[Ee]|%3[DdAa])" + space;
 		String scheme = "(?:(?i:bearer|basic|token|digest)(?:\\s+|%20|\\+))?";
-		String value = "(?:\\\\+\"(?:" + scheme + ")(?<secret1>(?:[^\"\\\\]|\\\\(?!\\\\*\"))*)"
+		String list = "(?:\\[\\s*)?";
+		String value = list + "(?:\\\\+\"(?:" + scheme + ")(?<secret1>(?:[^\"\\\\]|\\\\(?!\\\\*\"))*)"
 				+ "|\"(?:" + scheme + ")(?<secret2>(?:[^\"\\\\]|\\\\.)*)"
 				+ "|'(?:" + scheme + ")(?<secret3>[^']*)"
 				+ "|(?:%5[Cc])?%2[27](?:" + scheme + ")(?<secret4>(?:(?!(?:%5[Cc])?%2[27])[^&\\s\"])*)"
-				+ "|" + scheme + "(?<secret5>[^\\s\"'&;,}\\]<>)]+))";
+				+ "|" + scheme + "(?<secret5>[^\\s\"'&;,}\\]<>)\\[{][^\\s\"'&;,}\\]<>)]*))";
 		return "(?:" + shortKeyWord + "|" + longKeyWord + ")(?![A-Za-z0-9])" + quote + "?" + assignment + value;
 	}
 

@@ -105,6 +105,11 @@ class ValueMaskersTests {
 		assertThat(mask(BuiltInPattern.PASSWORD_PAIR, "%22private_key%22%3A%22abc%22"))
 			.isEqualTo("%22private_key%22%3A%22****%22");
 		assertThat(mask(BuiltInPattern.PASSWORD_PAIR, "Authorization: Token abc123")).isEqualTo("Authorization: Token ****");
+		assertThat(mask(BuiltInPattern.PASSWORD_PAIR, "{\"Authorization\":[\"Bearer abc123\"],\"X\":[\"1\"]}"))
+			.isEqualTo("{\"Authorization\":[\"Bearer ****\"],\"X\":[\"1\"]}");
+		assertThat(mask(BuiltInPattern.PASSWORD_PAIR, "{\"password\": [ \"hunter2\" ]}"))
+			.isEqualTo("{\"password\": [ \"****\" ]}");
+		assertThat(mask(BuiltInPattern.PASSWORD_PAIR, "password=[hunter2]")).isEqualTo("password=[****]");
 		assertThat(mask(BuiltInPattern.PASSWORD_PAIR, "bypass=true")).isNull();
 		assertThat(mask(BuiltInPattern.PASSWORD_PAIR, "token_count=512")).isNull();
 		assertThat(mask(BuiltInPattern.PASSWORD_PAIR, "Password reset email sent")).isNull();
