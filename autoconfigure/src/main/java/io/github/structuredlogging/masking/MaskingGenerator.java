@@ -199,14 +199,7 @@ final class MaskingGenerator extends JsonGeneratorDelegate {
 	@Override
 	public JsonGenerator writeString(char[] text, int offset, int len) {
 		if (!masking()) {
-			String value = new String(text, offset, len);
-			String masked = maskText(value);
-			if (masked != value) {
-				this.delegate.writeString(masked);
-			}
-			else {
-				this.delegate.writeString(text, offset, len);
-			}
+			writeMaskedOr(new String(text, offset, len), () -> this.delegate.writeString(text, offset, len));
 		}
 		return this;
 	}
@@ -214,13 +207,7 @@ final class MaskingGenerator extends JsonGeneratorDelegate {
 	@Override
 	public JsonGenerator writeString(SerializableString text) {
 		if (!masking()) {
-			String masked = maskText(text.getValue());
-			if (masked != text.getValue()) {
-				this.delegate.writeString(masked);
-			}
-			else {
-				this.delegate.writeString(text);
-			}
+			writeMaskedOr(text.getValue(), () -> this.delegate.writeString(text));
 		}
 		return this;
 	}
@@ -237,14 +224,8 @@ final class MaskingGenerator extends JsonGeneratorDelegate {
 	@Override
 	public JsonGenerator writeUTF8String(byte[] text, int offset, int length) {
 		if (!masking()) {
-			String value = new String(text, offset, length, StandardCharsets.UTF_8);
-			String masked = maskText(value);
-			if (masked != value) {
-				this.delegate.writeString(masked);
-			}
-			else {
-				this.delegate.writeUTF8String(text, offset, length);
-			}
+			writeMaskedOr(new String(text, offset, length, StandardCharsets.UTF_8),
+					() -> this.delegate.writeUTF8String(text, offset, length));
 		}
 		return this;
 	}
@@ -256,14 +237,8 @@ final class MaskingGenerator extends JsonGeneratorDelegate {
 	@Override
 	public JsonGenerator writeRawUTF8String(byte[] text, int offset, int length) {
 		if (!masking()) {
-			String value = new String(text, offset, length, StandardCharsets.UTF_8);
-			String masked = maskText(value);
-			if (masked != value) {
-				this.delegate.writeString(masked);
-			}
-			else {
-				this.delegate.writeRawUTF8String(text, offset, length);
-			}
+			writeMaskedOr(new String(text, offset, length, StandardCharsets.UTF_8),
+					() -> this.delegate.writeRawUTF8String(text, offset, length));
 		}
 		return this;
 	}
@@ -335,13 +310,7 @@ final class MaskingGenerator extends JsonGeneratorDelegate {
 	@Override
 	public JsonGenerator writeNumber(String encodedValue) {
 		if (!masking()) {
-			String masked = maskText(encodedValue);
-			if (masked != encodedValue) {
-				this.delegate.writeString(masked);
-			}
-			else {
-				this.delegate.writeNumber(encodedValue);
-			}
+			writeMaskedOr(encodedValue, () -> this.delegate.writeNumber(encodedValue));
 		}
 		return this;
 	}
@@ -349,14 +318,8 @@ final class MaskingGenerator extends JsonGeneratorDelegate {
 	@Override
 	public JsonGenerator writeNumber(char[] encodedValue, int offset, int len) {
 		if (!masking()) {
-			String value = new String(encodedValue, offset, len);
-			String masked = maskText(value);
-			if (masked != value) {
-				this.delegate.writeString(masked);
-			}
-			else {
-				this.delegate.writeNumber(encodedValue, offset, len);
-			}
+			writeMaskedOr(new String(encodedValue, offset, len),
+					() -> this.delegate.writeNumber(encodedValue, offset, len));
 		}
 		return this;
 	}
@@ -373,6 +336,20 @@ final class MaskingGenerator extends JsonGeneratorDelegate {
 		Object masked = this.trustedValue ? null : this.rules.values().mask(null, number);
 		if (masked != null) {
 			this.delegate.writeString(masked.toString());
+		}
+		else {
+			writeUnmasked.run();
+		}
+	}
+
+	/**
+	 * Writes a value the patterns masked as a string, else writes it as it came; rare write methods only, as the
+	 * lambda costs an allocation.
+	 */
+	private void writeMaskedOr(String value, Runnable writeUnmasked) {
+		String masked = maskText(value);
+		if (masked != value) {
+			this.delegate.writeString(masked);
 		}
 		else {
 			writeUnmasked.run();
