@@ -7,23 +7,18 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import net.logstash.logback.mask.FieldMasker;
-import tools.jackson.core.TokenStreamContext;
-
 /**
  * Masks fields by name at any depth, ignoring case, dashes and underscores, and also when a name ends with a masked
  * one ({@code db_password}, {@code newPassword}, {@code client_secret} for {@code password} and {@code secret}).
  * Logstash's own {@code FieldNameBasedFieldMasker} matches names exactly, so {@code Authorization} from a header,
  * {@code apiKey} from a record and {@code api_key} from a map would each need listing.
  */
-public final class CaseInsensitiveFieldMasker implements FieldMasker {
+public final class CaseInsensitiveFieldMasker {
 
 	/** Enough for the field names of any application; names beyond are checked without caching. */
 	private static final int MAX_CACHED_DECISIONS = 4096;
 
 	private final Set<String> names;
-
-	private final String replacement;
 
 	/**
 	 * Field names repeat in every event (MDC keys, key/value names); caching the decision per name saves normalizing
@@ -31,15 +26,9 @@ public final class CaseInsensitiveFieldMasker implements FieldMasker {
 	 */
 	private final Map<String, Boolean> decisions = new ConcurrentHashMap<>();
 
-	public CaseInsensitiveFieldMasker(Collection<String> names, String replacement) {
+	public CaseInsensitiveFieldMasker(Collection<String> names) {
 		this.names = new HashSet<>();
 		names.forEach((name) -> this.names.add(normalize(name)));
-		this.replacement = replacement;
-	}
-
-	@Override
-	public Object mask(TokenStreamContext context) {
-		return (context.hasCurrentName() && isMasked(context.currentName())) ? this.replacement : null;
 	}
 
 	/**

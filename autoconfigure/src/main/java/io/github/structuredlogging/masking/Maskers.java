@@ -15,11 +15,11 @@ import ch.qos.logback.core.pattern.DynamicConverter;
 
 import io.github.structuredlogging.masking.MaskingProperties.PatternProperties;
 import io.github.structuredlogging.validation.InvalidConfigurationPropertyException;
-import net.logstash.logback.mask.MaskingJsonGeneratorDecorator;
+import net.logstash.logback.decorate.JsonGeneratorDecorator;
 
 /**
- * Builds the masking of the JSON encoder from {@link MaskingProperties}, on logstash-logback-encoder's
- * {@link MaskingJsonGeneratorDecorator}: every name and value the encoder writes, at any depth, passes through it.
+ * Builds the masking of the JSON encoder from {@link MaskingProperties}: every name and value the encoder writes, at
+ * any depth, passes through a {@link MaskingGenerator}.
  */
 public final class Maskers {
 
@@ -30,19 +30,12 @@ public final class Maskers {
 	 * Creates the generator decorator that masks sensitive fields and values.
 	 * @param properties the masking settings
 	 * @param encoderFields top-level fields the encoder fills from trusted sources, which value patterns skip
-	 * @return the started decorator
+	 * @return the decorator
 	 * @throws InvalidConfigurationPropertyException if a pattern of the user's own has no regex
 	 */
-	public static MaskingJsonGeneratorDecorator decorator(MaskingProperties properties, Set<String> encoderFields) {
-		MaskingJsonGeneratorDecorator decorator = new MaskingJsonGeneratorDecorator();
-		decorator.setDefaultMask(properties.getReplacement());
-		decorator.addFieldMasker(new CaseInsensitiveFieldMasker(properties.getFields(), properties.getReplacement()));
-		List<ValueMaskerChain.Link> valueMaskers = valueMaskers(properties);
-		if (!valueMaskers.isEmpty()) {
-			decorator.addValueMasker(new ValueMaskerChain(encoderFields, valueMaskers));
-		}
-		decorator.start();
-		return decorator;
+	public static JsonGeneratorDecorator decorator(MaskingProperties properties, Set<String> encoderFields) {
+		return new MaskingDecorator(new CaseInsensitiveFieldMasker(properties.getFields()),
+				new ValueMaskerChain(valueMaskers(properties)), Set.copyOf(encoderFields), properties.getReplacement());
 	}
 
 	/**

@@ -1,7 +1,6 @@
 package io.github.structuredlogging.masking;
 
 import java.util.List;
-import java.util.Set;
 
 /**
  * The masking of the JSON encoder for text outside the JSON generator: the plain console layout, formats that write
@@ -37,8 +36,8 @@ public final class TextMasker {
 			return NONE;
 		}
 		List<ValueMaskerChain.Link> links = Maskers.valueMaskers(properties);
-		return new TextMasker(new CaseInsensitiveFieldMasker(properties.getFields(), properties.getReplacement()),
-				new ValueMaskerChain(Set.of(), links), properties.getReplacement());
+		return new TextMasker(new CaseInsensitiveFieldMasker(properties.getFields()),
+				new ValueMaskerChain(links), properties.getReplacement());
 	}
 
 	/**

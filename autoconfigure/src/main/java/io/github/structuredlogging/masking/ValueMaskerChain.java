@@ -1,35 +1,27 @@
 package io.github.structuredlogging.masking;
 
 import java.util.List;
-import java.util.Set;
 
 import net.logstash.logback.mask.ValueMasker;
 import tools.jackson.core.TokenStreamContext;
 
 /**
- * Runs value maskers in order, each on the result of the one before, skipping what cannot need them: the top-level
- * fields the encoder itself fills from trusted sources (timestamp, level, logger, thread, service), which appear in
- * every event and cannot carry a user's secret, and the maskers whose {@link TextFeatures} the value lacks.
+ * Runs value maskers in order, each on the result of the one before, skipping the maskers whose
+ * {@link TextFeatures} the value lacks.
  */
 final class ValueMaskerChain implements ValueMasker {
-
-	private final Set<String> skippedFields;
 
 	private final List<Link> links;
 
 	private final boolean allGated;
 
-	ValueMaskerChain(Set<String> skippedFields, List<Link> links) {
-		this.skippedFields = skippedFields;
+	ValueMaskerChain(List<Link> links) {
 		this.links = links;
 		this.allGated = links.stream().allMatch((link) -> link.requiredFeatures() != 0);
 	}
 
 	@Override
 	public Object mask(TokenStreamContext context, Object value) {
-		if (isSkipped(context)) {
-			return null;
-		}
 		int features = TextFeatures.of(value);
 		if (features == 0 && this.allGated) {
 			return null;
@@ -55,15 +47,6 @@ final class ValueMaskerChain implements ValueMasker {
 	String maskText(String text) {
 		Object masked = mask(null, text);
 		return (masked != null) ? masked.toString() : text;
-	}
-
-	private boolean isSkipped(TokenStreamContext context) {
-		if (context == null) {
-			return false;
-		}
-		TokenStreamContext parent = context.getParent();
-		return parent != null && parent.inRoot() && context.hasCurrentName()
-				&& this.skippedFields.contains(context.currentName());
 	}
 
 	/**

@@ -135,7 +135,7 @@ class ValueMaskersTests {
 
 	@Test
 	void masksFieldsWhoseNameEndsWithAMaskedName() {
-		CaseInsensitiveFieldMasker fields = new CaseInsensitiveFieldMasker(List.of("password", "secret"), "****");
+		CaseInsensitiveFieldMasker fields = new CaseInsensitiveFieldMasker(List.of("password", "secret"));
 		assertThat(fields.isMasked("db_password")).isTrue();
 		assertThat(fields.isMasked("newPassword")).isTrue();
 		assertThat(fields.isMasked("client-secret")).isTrue();
