@@ -33,6 +33,14 @@ final class BootJsonMembers {
 	}
 
 	/**
+	 * Whether the settings filter or rename anything, so that members named at run time need their paths.
+	 * @return whether names are processed
+	 */
+	boolean processesNames() {
+		return this.processesNames;
+	}
+
+	/**
 	 * The name a member is written under.
 	 * @param path the member's path
 	 * @return its name, or {@code null} when it is not written
@@ -95,8 +103,14 @@ final class BootJsonMembers {
 		nest(pairs).forEach((name, value) -> writePair(generator, "", name, value));
 	}
 
+	/**
+	 * Pairs whose dotted names are made nested objects, as {@link #writeNested} writes them, for pairs that are
+	 * the same in every event.
+	 * @param pairs the pairs by dotted name, in order
+	 * @return the pairs by name, some of them maps of nested pairs
+	 */
 	@SuppressWarnings("unchecked")
-	private static Map<String, Object> nest(Map<String, Object> pairs) {
+	static Map<String, Object> nest(Map<String, ?> pairs) {
 		Map<String, Object> nested = new LinkedHashMap<>();
 		pairs.forEach((name, value) -> {
 			int length = name.endsWith(".") ? name.length() - 1 : name.length();
