@@ -95,6 +95,17 @@ final class BootJsonMembers {
 	}
 
 	/**
+	 * Writes the members of {@code logging.structured.json.add} under their names as given.
+	 * @param generator the generator
+	 */
+	void writeAdded(JsonGenerator generator) {
+		Map<String, String> added = this.settings.add();
+		if (!added.isEmpty()) {
+			added.forEach((name, value) -> writePair(generator, "", name, value));
+		}
+	}
+
+	/**
 	 * Writes pairs whose dotted names become nested objects, as in Boot's ECS format.
 	 * @param generator the generator
 	 * @param pairs the pairs by dotted name, in order

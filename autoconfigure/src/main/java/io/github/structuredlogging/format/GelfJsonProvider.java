@@ -143,7 +143,7 @@ final class GelfJsonProvider extends AbstractJsonProvider<ILoggingEvent> {
 			this.members.write(generator, this.errorStackTrace, stackTrace);
 			this.members.write(generator, this.errorMessage, throwable.getMessage());
 		}
-		this.members.settings().add().forEach((name, value) -> this.members.writePair(generator, "", name, value));
+		this.members.writeAdded(generator);
 	}
 
 	private void writePairs(JsonGenerator generator, ILoggingEvent event) {

@@ -90,7 +90,7 @@ final class LogstashJsonProvider extends AbstractJsonProvider<ILoggingEvent> {
 		if (event.getThrowableProxy() != null && this.stackTrace != null) {
 			this.members.write(generator, this.stackTrace, this.stackTraces.of(event));
 		}
-		this.members.settings().add().forEach((name, value) -> this.members.writePair(generator, "", name, value));
+		this.members.writeAdded(generator);
 	}
 
 	private void writePairs(JsonGenerator generator, ILoggingEvent event) {
