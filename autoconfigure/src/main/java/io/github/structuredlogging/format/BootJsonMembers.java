@@ -33,6 +33,14 @@ final class BootJsonMembers {
 	}
 
 	/**
+	 * Whether the settings filter or rename anything, so that members named at run time need their paths.
+	 * @return whether names are processed
+	 */
+	boolean processesNames() {
+		return this.processesNames;
+	}
+
+	/**
 	 * The name a member is written under.
 	 * @param path the member's path
 	 * @return its name, or {@code null} when it is not written
@@ -87,6 +95,17 @@ final class BootJsonMembers {
 	}
 
 	/**
+	 * Writes the members of {@code logging.structured.json.add} under their names as given.
+	 * @param generator the generator
+	 */
+	void writeAdded(JsonGenerator generator) {
+		Map<String, String> added = this.settings.add();
+		if (!added.isEmpty()) {
+			added.forEach((name, value) -> writePair(generator, "", name, value));
+		}
+	}
+
+	/**
 	 * Writes pairs whose dotted names become nested objects, as in Boot's ECS format.
 	 * @param generator the generator
 	 * @param pairs the pairs by dotted name, in order
@@ -95,8 +114,14 @@ final class BootJsonMembers {
 		nest(pairs).forEach((name, value) -> writePair(generator, "", name, value));
 	}
 
+	/**
+	 * Pairs whose dotted names are made nested objects, as {@link #writeNested} writes them, for pairs that are
+	 * the same in every event.
+	 * @param pairs the pairs by dotted name, in order
+	 * @return the pairs by name, some of them maps of nested pairs
+	 */
 	@SuppressWarnings("unchecked")
-	private static Map<String, Object> nest(Map<String, Object> pairs) {
+	static Map<String, Object> nest(Map<String, ?> pairs) {
 		Map<String, Object> nested = new LinkedHashMap<>();
 		pairs.forEach((name, value) -> {
 			int length = name.endsWith(".") ? name.length() - 1 : name.length();

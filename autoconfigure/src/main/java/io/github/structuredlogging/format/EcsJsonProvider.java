@@ -1,10 +1,14 @@
 package io.github.structuredlogging.format;
 
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
@@ -38,9 +42,16 @@ final class EcsJsonProvider extends AbstractJsonProvider<ILoggingEvent> {
 
 	private final Map<String, String> mdcNames;
 
+	private final Map<String, String[]> tracingPaths;
+
+	/** The top-level names of the tracing ids, which other names must not take for them to be written straight. */
+	private final Set<String> tracingRoots;
+
 	private final Long pid;
 
 	private final EcsService service;
+
+	private final IsoTimestamps timestamps = IsoTimestamps.utc();
 
 	private final Map<String, Object> additions;
 
@@ -81,9 +92,14 @@ final class EcsJsonProvider extends AbstractJsonProvider<ILoggingEvent> {
 		this.members = members;
 		this.stackTraces = stackTraces;
 		this.mdcNames = mdcNames;
+		this.tracingPaths = tracingPaths(mdcNames);
+		this.tracingRoots = this.tracingPaths.values()
+			.stream()
+			.map((path) -> path[0])
+			.collect(Collectors.toUnmodifiableSet());
 		this.pid = pid;
 		this.service = service;
-		this.additions = new LinkedHashMap<>(members.settings().add());
+		this.additions = BootJsonMembers.nest(members.settings().add());
 		this.timestamp = members.name("@timestamp");
 		this.log = members.name("log");
 		this.level = members.name("log.level");
@@ -104,7 +120,7 @@ final class EcsJsonProvider extends AbstractJsonProvider<ILoggingEvent> {
 
 	@Override
 	public void writeTo(JsonGenerator generator, ILoggingEvent event) {
-		this.members.write(generator, this.timestamp, event.getInstant().toString());
+		this.members.write(generator, this.timestamp, this.timestamps.format(event.getInstant()));
 		if (this.log != null) {
 			generator.writeObjectPropertyStart(this.log);
 			this.members.write(generator, this.level, event.getLevel().toString());
@@ -152,13 +168,13 @@ final class EcsJsonProvider extends AbstractJsonProvider<ILoggingEvent> {
 			this.members.write(generator, this.ecsVersion, ECS_VERSION);
 			generator.writeEndObject();
 		}
-		if (!this.additions.isEmpty()) {
-			this.members.writeNested(generator, this.additions);
-		}
+		this.additions.forEach((name, value) -> this.members.writePair(generator, "", name, value));
 	}
 
 	/**
-	 * Names without a dot, by far the most, are written as they come; only dotted names need the nesting.
+	 * Names without a dot, by far the most, are written as they come, and the tracing ids straight into their
+	 * nested objects; only other dotted names, a context prefix, or renaming the tracing ids need the nesting of
+	 * every name, which costs a map per event.
 	 */
 	private void writePairs(JsonGenerator generator, ILoggingEvent event) {
 		if (needsNesting(event)) {
@@ -167,13 +183,29 @@ final class EcsJsonProvider extends AbstractJsonProvider<ILoggingEvent> {
 		}
 		Map<String, String> mdc = event.getMDCPropertyMap();
 		if (mdc != null) {
-			mdc.forEach((key, value) -> this.members.writePair(generator, "", key, value));
+			mdc.forEach((key, value) -> writeMdcPair(generator, key, value));
 		}
 		List<KeyValuePair> keyValues = event.getKeyValuePairs();
 		if (keyValues != null) {
 			for (KeyValuePair pair : keyValues) {
 				this.members.writePair(generator, "", pair.key, pair.value);
 			}
+		}
+	}
+
+	private void writeMdcPair(JsonGenerator generator, String key, String value) {
+		String[] path = this.tracingPaths.get(key);
+		if (path == null) {
+			this.members.writePair(generator, "", key, value);
+			return;
+		}
+		int last = path.length - 1;
+		for (int i = 0; i < last; i++) {
+			generator.writeObjectPropertyStart(path[i]);
+		}
+		this.members.writePair(generator, "", path[last], value);
+		for (int i = 0; i < last; i++) {
+			generator.writeEndObject();
 		}
 	}
 
@@ -184,7 +216,8 @@ final class EcsJsonProvider extends AbstractJsonProvider<ILoggingEvent> {
 		Map<String, String> mdc = event.getMDCPropertyMap();
 		if (mdc != null) {
 			for (String key : mdc.keySet()) {
-				if (key.indexOf('.') >= 0 || this.mdcNames.containsKey(key)) {
+				if (key.indexOf('.') >= 0 || this.tracingRoots.contains(key) || (this.mdcNames.containsKey(key)
+						&& (this.members.processesNames() || !this.tracingPaths.containsKey(key)))) {
 					return true;
 				}
 			}
@@ -192,12 +225,30 @@ final class EcsJsonProvider extends AbstractJsonProvider<ILoggingEvent> {
 		List<KeyValuePair> keyValues = event.getKeyValuePairs();
 		if (keyValues != null) {
 			for (KeyValuePair pair : keyValues) {
-				if (pair.key == null || pair.key.indexOf('.') >= 0) {
+				if (pair.key == null || pair.key.indexOf('.') >= 0 || this.tracingRoots.contains(pair.key)) {
 					return true;
 				}
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * The names of the objects each tracing id is nested in, and its own, when writing them straight gives what
+	 * nesting gives: no empty name, and no two ids in the same top-level object. Otherwise none, and an event with
+	 * a tracing id is nested as a whole.
+	 */
+	private static Map<String, String[]> tracingPaths(Map<String, String> mdcNames) {
+		Map<String, String[]> paths = new HashMap<>();
+		Set<String> roots = new HashSet<>();
+		for (Map.Entry<String, String> name : mdcNames.entrySet()) {
+			String[] path = name.getValue().split("\\.", -1);
+			if (Arrays.stream(path).anyMatch(String::isEmpty) || !roots.add(path[0])) {
+				return Map.of();
+			}
+			paths.put(name.getKey(), path);
+		}
+		return paths;
 	}
 
 	private Map<String, Object> pairs(ILoggingEvent event) {

@@ -1,8 +1,10 @@
 package io.github.structuredlogging.format;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -34,6 +36,9 @@ final class GelfJsonProvider extends AbstractJsonProvider<ILoggingEvent> {
 
 	private static final Set<String> ILLEGAL_NAMES = Set.of("id", "_id");
 
+	/** Beyond this many distinct names, names are checked on every event rather than kept. */
+	private static final int MAX_CACHED_NAMES = 1024;
+
 	private final BootJsonMembers members;
 
 	private final StackTraces stackTraces;
@@ -44,7 +49,13 @@ final class GelfJsonProvider extends AbstractJsonProvider<ILoggingEvent> {
 
 	private final String serviceVersion;
 
-	private final Set<String> reportedNames = java.util.concurrent.ConcurrentHashMap.newKeySet();
+	private final Set<String> reportedNames = ConcurrentHashMap.newKeySet();
+
+	/**
+	 * The name each MDC key or key/value name is written under, {@code ""} when it is left out, so that the
+	 * prefixing and checking is done once per name rather than once per event.
+	 */
+	private final Map<String, String> additionalNames = new ConcurrentHashMap<>();
 
 	private final String version;
 
@@ -104,8 +115,7 @@ final class GelfJsonProvider extends AbstractJsonProvider<ILoggingEvent> {
 		this.members.write(generator, this.shortMessage, hasText(message) ? message : "(blank)");
 		if (this.timestamp != null) {
 			generator.writeName(this.timestamp);
-			long millis = event.getTimeStamp();
-			generator.writeNumber(java.math.BigDecimal.valueOf(millis, 3).toPlainString());
+			generator.writeNumber(seconds(event.getTimeStamp()));
 		}
 		if (this.level != null) {
 			generator.writeNumberProperty(this.level, LevelToSyslogSeverity.convert(event));
@@ -133,33 +143,66 @@ final class GelfJsonProvider extends AbstractJsonProvider<ILoggingEvent> {
 			this.members.write(generator, this.errorStackTrace, stackTrace);
 			this.members.write(generator, this.errorMessage, throwable.getMessage());
 		}
-		this.members.settings().add().forEach((name, value) -> this.members.writePair(generator, "", name, value));
+		this.members.writeAdded(generator);
 	}
 
 	private void writePairs(JsonGenerator generator, ILoggingEvent event) {
-		String prefix = this.members.settings().context().prefixOrEmpty();
 		Map<String, String> mdc = event.getMDCPropertyMap();
 		if (mdc != null) {
-			mdc.forEach((key, value) -> writeAdditional(generator, prefix + key, value));
+			mdc.forEach((key, value) -> writeAdditional(generator, key, value));
 		}
 		List<KeyValuePair> keyValues = event.getKeyValuePairs();
 		if (keyValues != null) {
 			for (KeyValuePair pair : keyValues) {
-				writeAdditional(generator, prefix + pair.key, pair.value);
+				writeAdditional(generator, pair.key, pair.value);
 			}
 		}
 	}
 
-	private void writeAdditional(JsonGenerator generator, String name, Object value) {
+	private void writeAdditional(JsonGenerator generator, String key, Object value) {
+		String name = additionalName(key);
+		if (!name.isEmpty()) {
+			this.members.writePair(generator, "", name, value);
+		}
+	}
+
+	private String additionalName(String key) {
+		String name = (key != null) ? this.additionalNames.get(key) : null;
+		if (name == null) {
+			name = checkedAdditionalName(this.members.settings().context().prefixOrEmpty() + key);
+			if (key != null && this.additionalNames.size() < MAX_CACHED_NAMES) {
+				this.additionalNames.put(key, name);
+			}
+		}
+		return name;
+	}
+
+	private String checkedAdditionalName(String name) {
 		if (!VALID_NAME.matcher(name).matches()) {
 			reportOnce(name, "is not a valid field name according to GELF standard");
+			return "";
 		}
-		else if (ILLEGAL_NAMES.contains(name)) {
+		if (ILLEGAL_NAMES.contains(name)) {
 			reportOnce(name, "is an illegal field name according to GELF standard");
+			return "";
 		}
-		else if (!name.isEmpty()) {
-			this.members.writePair(generator, "", name.startsWith("_") ? name : "_" + name, value);
+		return (name.isEmpty() || name.startsWith("_")) ? name : "_" + name;
+	}
+
+	/**
+	 * Milliseconds as seconds with three decimals, as {@code BigDecimal.valueOf(millis, 3).toPlainString()} writes
+	 * them for Boot, without the {@code BigDecimal}.
+	 */
+	static String seconds(long millis) {
+		if (millis < 0) {
+			return BigDecimal.valueOf(millis, 3).toPlainString();
 		}
+		long fraction = millis % 1000;
+		StringBuilder text = new StringBuilder(24).append(millis / 1000).append('.');
+		if (fraction < 100) {
+			text.append((fraction < 10) ? "00" : "0");
+		}
+		return text.append(fraction).toString();
 	}
 
 	private void reportOnce(String name, String problem) {

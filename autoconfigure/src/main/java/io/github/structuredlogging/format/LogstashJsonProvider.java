@@ -1,8 +1,6 @@
 package io.github.structuredlogging.format;
 
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +28,7 @@ final class LogstashJsonProvider extends AbstractJsonProvider<ILoggingEvent> {
 
 	private final StackTraces stackTraces;
 
-	private final ZoneId zone = ZoneId.systemDefault();
+	private final IsoTimestamps timestamps = IsoTimestamps.offset(ZoneId.systemDefault());
 
 	private final String timestamp;
 
@@ -67,8 +65,7 @@ final class LogstashJsonProvider extends AbstractJsonProvider<ILoggingEvent> {
 	@Override
 	public void writeTo(JsonGenerator generator, ILoggingEvent event) {
 		if (this.timestamp != null) {
-			this.members.write(generator, this.timestamp, DateTimeFormatter.ISO_OFFSET_DATE_TIME
-				.format(OffsetDateTime.ofInstant(event.getInstant(), this.zone)));
+			this.members.write(generator, this.timestamp, this.timestamps.format(event.getInstant()));
 		}
 		this.members.write(generator, this.version, "1");
 		this.members.write(generator, this.message, event.getFormattedMessage());
@@ -93,7 +90,7 @@ final class LogstashJsonProvider extends AbstractJsonProvider<ILoggingEvent> {
 		if (event.getThrowableProxy() != null && this.stackTrace != null) {
 			this.members.write(generator, this.stackTrace, this.stackTraces.of(event));
 		}
-		this.members.settings().add().forEach((name, value) -> this.members.writePair(generator, "", name, value));
+		this.members.writeAdded(generator);
 	}
 
 	private void writePairs(JsonGenerator generator, ILoggingEvent event) {

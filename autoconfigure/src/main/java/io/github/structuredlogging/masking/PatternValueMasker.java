@@ -28,6 +28,12 @@ public final class PatternValueMasker implements ValueMasker {
 	private final String[] secretGroups;
 
 	/**
+	 * A matcher per thread, reset for each value: a new one costs a few hundred bytes, and values that merely may
+	 * hold a secret (every long id) run several patterns per event.
+	 */
+	private final ThreadLocal<Matcher> matchers;
+
+	/**
 	 * Creates a masker.
 	 * @param pattern the pattern to find
 	 * @param replacement the text written instead
@@ -37,6 +43,7 @@ public final class PatternValueMasker implements ValueMasker {
 		this.replacement = replacement;
 		this.secretGroups = GROUP_NAME.matcher(pattern.pattern()).results().map((group) -> group.group(1))
 			.toArray(String[]::new);
+		this.matchers = ThreadLocal.withInitial(() -> pattern.matcher(""));
 	}
 
 	@Override
@@ -44,10 +51,17 @@ public final class PatternValueMasker implements ValueMasker {
 		if (!(value instanceof String text)) {
 			return null;
 		}
-		Matcher matcher = this.pattern.matcher(text);
-		if (!matcher.find()) {
-			return null;
+		Matcher matcher = this.matchers.get().reset(text);
+		try {
+			return matcher.find() ? masked(matcher, text) : null;
 		}
+		finally {
+			// The thread keeps its matcher, but not the value it last read, which may be a secret.
+			matcher.reset("");
+		}
+	}
+
+	private String masked(Matcher matcher, String text) {
 		StringBuilder masked = new StringBuilder(text.length());
 		int copied = 0;
 		boolean replaced = false;

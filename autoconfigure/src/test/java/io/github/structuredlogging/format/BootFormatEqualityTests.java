@@ -125,7 +125,7 @@ class BootFormatEqualityTests {
 		LoggingEvent event = new LoggingEvent("fqcn", logger, level, message, throwable,
 				new Object[] { random.nextInt(1000) });
 		event.setThreadName("worker-" + random.nextInt(4));
-		event.setInstant(Instant.ofEpochSecond(1_780_000_000L + random.nextInt(1_000_000), random.nextInt(1000) * 1_000_000));
+		event.setInstant(Instant.ofEpochSecond(1_780_000_000L + random.nextInt(1_000_000), nanos(random)));
 		Map<String, String> mdc = new LinkedHashMap<>();
 		if (random.nextBoolean()) {
 			mdc.put("correlation_id", "c-" + random.nextInt(10_000));
@@ -154,6 +154,18 @@ class BootFormatEqualityTests {
 			event.addMarker(MarkerFactory.getDetachedMarker("billing"));
 		}
 		return event;
+	}
+
+	/**
+	 * Fractions of a second of every length the timestamp formats tell apart: none, milli, micro and nano.
+	 */
+	private static int nanos(Random random) {
+		return switch (random.nextInt(4)) {
+			case 0 -> 0;
+			case 1 -> random.nextInt(1000) * 1_000_000;
+			case 2 -> random.nextInt(1_000_000) * 1_000;
+			default -> random.nextInt(1_000_000_000);
+		};
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.github.structuredlogging.format;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,6 +16,7 @@ import io.github.structuredlogging.support.TextLogLines;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
@@ -67,11 +69,35 @@ class TracingFieldNamesTests {
 		assertThat(text(LogFormat.CSV, names)).isEqualTo(TRACE + "," + SPAN + ",\r\n");
 	}
 
+	@Test
+	void ecsWritesTheIdsStraightAsNestingEveryNameWouldWriteThem() {
+		Map<String, String> mdc = new LinkedHashMap<>();
+		mdc.put("correlation_id", TRACE);
+		mdc.put("traceId", TRACE);
+		mdc.put("user", "u1");
+		mdc.put("spanId", SPAN);
+		JsonNode straight = JSON.readTree(text(LogFormat.ECS, Map.of(), mdc));
+		mdc.put("tenant.region", "eu");
+		ObjectNode nested = (ObjectNode) JSON.readTree(text(LogFormat.ECS, Map.of(), mdc));
+		assertThat(nested.at("/tenant/region").asString()).isEqualTo("eu");
+		nested.remove("tenant");
+		assertThat(straight.toString()).isEqualTo(nested.toString());
+		assertThat(straight.at("/trace/id").asString()).isEqualTo(TRACE);
+		assertThat(straight.at("/span/id").asString()).isEqualTo(SPAN);
+	}
+
 	private static JsonNode json(LogFormat format, Map<String, Object> properties) {
 		return JSON.readTree(text(format, properties));
 	}
 
 	private static String text(LogFormat format, Map<String, Object> properties) {
+		Map<String, String> mdc = new LinkedHashMap<>();
+		mdc.put("traceId", TRACE);
+		mdc.put("spanId", SPAN);
+		return text(format, properties, mdc);
+	}
+
+	private static String text(LogFormat format, Map<String, Object> properties, Map<String, String> mdc) {
 		LoggerContext context = new LoggerContext();
 		StandardEnvironment environment = new StandardEnvironment();
 		environment.getPropertySources().addFirst(new MapPropertySource("test", properties));
@@ -80,19 +106,17 @@ class TracingFieldNamesTests {
 				new LimitsProperties(), new MaskingProperties(), "order-service"));
 		encoder.start();
 		try {
-			return new String(encoder.encode(event(context)), StandardCharsets.UTF_8);
+			return new String(encoder.encode(event(context, mdc)), StandardCharsets.UTF_8);
 		}
 		finally {
 			encoder.stop();
 		}
 	}
 
-	private static ILoggingEvent event(LoggerContext context) {
+	private static ILoggingEvent event(LoggerContext context, Map<String, String> mdc) {
 		LoggingEvent event = new LoggingEvent(TracingFieldNamesTests.class.getName(), context.getLogger("com.acme"),
 				Level.INFO, "traced", null, null);
-		Map<String, String> mdc = new LinkedHashMap<>();
-		mdc.put("traceId", TRACE);
-		mdc.put("spanId", SPAN);
+		event.setInstant(Instant.ofEpochSecond(1_780_000_000L, 123_456_000));
 		event.setMDCPropertyMap(mdc);
 		return event;
 	}
