@@ -59,16 +59,32 @@ public enum BuiltInPattern {
 	 */
 	SERVICE_TOKEN("service-token", true, TextFeatures.LONG_TOKEN,
 			"(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255}|xox[abposre]-[A-Za-z0-9-]{10,255}"
-					+ "|[sr]k_(?:live|test)_[A-Za-z0-9]{16,255}|AIza[A-Za-z0-9_-]{35})"),
+					+ "|[sr]k_(?:live|test)_[A-Za-z0-9]{16,255}|AIza[A-Za-z0-9_-]{35})") {
+		@Override
+		boolean mayMatch(String text) {
+			return text.contains("gh") || text.contains("github_pat_") || text.contains("xox") || text.contains("k_")
+					|| text.contains("AIza");
+		}
+	},
 
 	/** AWS access key ids: {@code AKIA} or {@code ASIA} and 16 capitals or digits. */
-	AWS_ACCESS_KEY("aws-access-key", true, TextFeatures.LONG_TOKEN, "(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Z0-9])"),
+	AWS_ACCESS_KEY("aws-access-key", true, TextFeatures.LONG_TOKEN, "(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Z0-9])") {
+		@Override
+		boolean mayMatch(String text) {
+			return text.contains("AKIA") || text.contains("ASIA");
+		}
+	},
 
 	/**
 	 * AWS secret access keys without their key word: exactly 40 base64 characters, with a capital, a small letter
 	 * and a digit, starting with a letter or digit (so paths like {@code /api/v2/...} are never one).
 	 */
-	AWS_SECRET_KEY("aws-secret-key", true, TextFeatures.LONG_TOKEN, awsSecretKeyPattern()),
+	AWS_SECRET_KEY("aws-secret-key", true, TextFeatures.LONG_TOKEN, awsSecretKeyPattern()) {
+		@Override
+		boolean mayMatch(String text) {
+			return text.length() >= 40 && text.chars().anyMatch((c) -> c >= 'A' && c <= 'Z');
+		}
+	},
 
 	/** Luhn-checked payment card numbers, see {@link CardNumberValueMasker}. */
 	CARD_NUMBER("card-number", true, TextFeatures.LONG_DIGIT_RUN, null) {
@@ -152,7 +168,17 @@ public enum BuiltInPattern {
 	}
 
 	ValueMasker masker(String replacement, boolean keepLastFourDigits) {
-		return new PatternValueMasker(this.pattern, replacement);
+		return new PatternValueMasker(this.pattern, replacement, this::mayMatch);
+	}
+
+	/**
+	 * Whether a text can hold a match at all, from the literal text every match needs: a few {@code contains} calls
+	 * spare the regex, whose look-arounds are tried at every position, on the long ids of nearly every line.
+	 * @param text the text
+	 * @return {@code false} only when the pattern cannot match
+	 */
+	boolean mayMatch(String text) {
+		return true;
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package io.github.structuredlogging.masking;
 
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,12 +34,25 @@ public final class PatternValueMasker implements ValueMasker {
 	 */
 	private final ThreadLocal<Matcher> matchers;
 
+	private final Predicate<String> mayMatch;
+
 	/**
 	 * Creates a masker.
 	 * @param pattern the pattern to find
 	 * @param replacement the text written instead
 	 */
 	public PatternValueMasker(Pattern pattern, String replacement) {
+		this(pattern, replacement, (text) -> true);
+	}
+
+	/**
+	 * Creates a masker that tries its pattern only on texts a cheap check lets through.
+	 * @param pattern the pattern to find
+	 * @param replacement the text written instead
+	 * @param mayMatch {@code false} only for a text the pattern cannot match
+	 */
+	PatternValueMasker(Pattern pattern, String replacement, Predicate<String> mayMatch) {
+		this.mayMatch = mayMatch;
 		this.pattern = pattern;
 		this.replacement = replacement;
 		this.secretGroups = GROUP_NAME.matcher(pattern.pattern()).results().map((group) -> group.group(1))
@@ -48,7 +62,7 @@ public final class PatternValueMasker implements ValueMasker {
 
 	@Override
 	public Object mask(TokenStreamContext context, Object value) {
-		if (!(value instanceof String text)) {
+		if (!(value instanceof String text) || !this.mayMatch.test(text)) {
 			return null;
 		}
 		Matcher matcher = this.matchers.get().reset(text);

@@ -116,6 +116,23 @@ class ValueMaskersTests {
 	}
 
 	@Test
+	void theLiteralChecksLetEveryTokenThroughAndSpareTheRegexOnIds() {
+		List<String> ids = List.of("6b0caa66eb4ed0198b61f7a94480cfd4", "62d2a533-0b90-47d6-b32c-0a559d3cb052",
+				"order-2026-11-30-000042", "8b61f7a94480cfd4");
+		for (BuiltInPattern pattern : List.of(BuiltInPattern.SERVICE_TOKEN, BuiltInPattern.AWS_ACCESS_KEY,
+				BuiltInPattern.AWS_SECRET_KEY)) {
+			assertThat(ids).as(pattern.name()).noneMatch(pattern::mayMatch);
+		}
+		assertThat(List.of("t ghp_abcdefghijklmnopqrstuvwxyz0123456789", "github_pat_11ABCDEFG0123456789_abcdefghij",
+				"xoxb-1234567890-abcdefghij", "sk_live_abcdefghijklmnop1234", "rk_test_abcdefghijklmnop1234",
+				"AIzaSyA-abcdefghijklmnopqrstuvwxyz01234"))
+			.allMatch(BuiltInPattern.SERVICE_TOKEN::mayMatch);
+		assertThat(BuiltInPattern.AWS_ACCESS_KEY.mayMatch("id ASIAIOSFODNN7EXAMPLE")).isTrue();
+		assertThat(BuiltInPattern.AWS_SECRET_KEY.mayMatch("k wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")).isTrue();
+		assertThat(mask(BuiltInPattern.SERVICE_TOKEN, "github_pat_11ABCDEFG0123456789_abcdefghij")).isEqualTo("****");
+	}
+
+	@Test
 	void masksCredentialsThatHaveNoKeyWord() {
 		assertThat(mask(BuiltInPattern.URL_CREDENTIALS, "postgres://app:s3cret@db:5432/x"))
 			.isEqualTo("postgres://app:****@db:5432/x");
