@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -13,13 +14,17 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Finds what a written event leaks of a secret: any run of {@value #MIN_RUN} or more consecutive characters of it,
  * not only the whole secret, in the secret's plain, JSON-escaped and URL-encoded forms, looked for in the event as
- * JSON and in its string values unescaped. The timestamp is left out: its nanoseconds hold long digit runs that a
- * card number shares by chance.
+ * JSON and in its string values unescaped. The timestamp and generated UUIDs (a correlation id the starter made
+ * for a request whose own was refused) are left out: their digits and hex runs share six characters with a card
+ * number by chance, and no secret has a UUID's shape.
  */
 public final class Leaks {
 
 	/** The shortest run of a secret's characters that counts as a leak. */
 	public static final int MIN_RUN = 6;
+
+	private static final Pattern UUID_SHAPE = Pattern
+		.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
 	private Leaks() {
 	}
@@ -33,6 +38,13 @@ public final class Leaks {
 	public static String leakedRun(JsonNode event, String secret) {
 		ObjectNode checked = ((ObjectNode) event).deepCopy();
 		checked.remove("@timestamp");
+		List<String> generatedIds = new ArrayList<>();
+		checked.properties().forEach((field) -> {
+			if (field.getValue().isString() && UUID_SHAPE.matcher(field.getValue().asString()).matches()) {
+				generatedIds.add(field.getKey());
+			}
+		});
+		checked.remove(generatedIds);
 		String json = checked.toString();
 		StringBuilder values = new StringBuilder();
 		collectStrings(checked, values);
