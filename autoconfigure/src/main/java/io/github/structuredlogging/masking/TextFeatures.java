@@ -6,7 +6,7 @@ import java.math.BigInteger;
  * What a value holds that a built-in pattern needs. Most values hold none of it, and are then passed by every
  * built-in pattern without running one: that is what keeps default masking cheap. A {@link FirstPass} proves most
  * values featureless (fewer than 13 digits, no 20-character token, none of {@code = : @ % \ J}, no "bearer" or
- * "basic"); only the others are scanned for which features they have.
+ * "basic" before a space); only the others are scanned for which features they have.
  */
 final class TextFeatures {
 
@@ -61,7 +61,6 @@ final class TextFeatures {
 	static final byte MARKER = 7;
 
 	private static final byte[] KINDS = kinds();
-
 
 	private TextFeatures() {
 	}
