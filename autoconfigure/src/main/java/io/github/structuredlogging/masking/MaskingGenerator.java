@@ -16,9 +16,10 @@ import tools.jackson.core.exc.JacksonIOException;
  * and every number that could hold a card number. Same rules as logstash-logback-encoder's
  * {@code MaskingJsonGenerator}, which the starter used before, but without its cost on every name and value (a
  * lambda per call, a boxed number, the field maskers asked through the write context): a name is decided once per
- * generator ({@link FieldNameDecisions}), a value runs the patterns only when {@link TextFeatures} finds what one of them needs, and numbers
- * that cannot hold 13 digits pass untouched. It also covers what that generator let through: arrays of strings,
- * numbers written from characters and strings read from a {@link Reader} are masked, raw UTF-8 strings too.
+ * generator ({@link FieldNameDecisions}), a value runs the patterns only when {@link TextFeatures} finds what one
+ * of them needs, and numbers that cannot hold 13 digits pass untouched. It also covers what that generator let
+ * through: arrays of strings, numbers written from characters and strings read from a {@link Reader} are masked,
+ * raw UTF-8 strings too.
  * <p>
  * Raw output ({@code writeRaw}, {@code writeRawValue}) is pre-encoded JSON the application chose to write as is; it
  * is dropped inside a masked field and otherwise written unchanged, as before. What is never masked but must be
