@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
+import io.github.structuredlogging.masking.TextMasker;
 import net.logstash.logback.composite.AbstractJsonProvider;
 import org.slf4j.Marker;
 import org.slf4j.event.KeyValuePair;
@@ -97,6 +98,7 @@ final class EcsJsonProvider extends AbstractJsonProvider<ILoggingEvent> {
 			.stream()
 			.map((path) -> path[0])
 			.collect(Collectors.toUnmodifiableSet());
+		this.tracingPaths.values().forEach((path) -> Arrays.stream(path).forEach(members::ownName));
 		this.pid = pid;
 		this.service = service;
 		this.additions = BootJsonMembers.nest(members.settings().add());
@@ -120,55 +122,58 @@ final class EcsJsonProvider extends AbstractJsonProvider<ILoggingEvent> {
 
 	@Override
 	public void writeTo(JsonGenerator generator, ILoggingEvent event) {
-		this.members.write(generator, this.timestamp, this.timestamps.format(event.getInstant()));
+		EventMembers out = this.members.of(generator);
+		JsonGenerator trusted = out.trusted();
+		out.writeTrusted(this.timestamp, this.timestamps.format(event.getInstant()));
 		if (this.log != null) {
-			generator.writeObjectPropertyStart(this.log);
-			this.members.write(generator, this.level, event.getLevel().toString());
-			this.members.write(generator, this.logger, event.getLoggerName());
-			generator.writeEndObject();
+			trusted.writeObjectPropertyStart(this.log);
+			out.writeTrusted(this.level, event.getLevel().toString());
+			out.writeTrusted(this.logger, event.getLoggerName());
+			trusted.writeEndObject();
 		}
 		if (this.process != null) {
-			generator.writeObjectPropertyStart(this.process);
+			trusted.writeObjectPropertyStart(this.process);
 			if (this.pid != null && this.pidName != null) {
-				generator.writeNumberProperty(this.pidName, this.pid);
+				trusted.writeNumberProperty(this.pidName, this.pid);
 			}
 			if (this.thread != null) {
-				generator.writeObjectPropertyStart(this.thread);
-				this.members.write(generator, this.threadName, event.getThreadName());
-				generator.writeEndObject();
+				trusted.writeObjectPropertyStart(this.thread);
+				out.writeTrusted(this.threadName, event.getThreadName());
+				trusted.writeEndObject();
 			}
-			generator.writeEndObject();
+			trusted.writeEndObject();
 		}
-		this.service.writeTo(generator);
-		this.members.write(generator, this.message, event.getFormattedMessage());
+		this.service.writeTo(trusted);
+		out.writeText(this.message, event.getFormattedMessage());
 		if (this.members.settings().context().include()) {
-			writePairs(generator, event);
+			writePairs(out, event);
 		}
 		IThrowableProxy throwable = event.getThrowableProxy();
 		if (throwable != null && this.error != null) {
-			generator.writeObjectPropertyStart(this.error);
-			this.members.write(generator, this.errorType, throwable.getClassName());
-			this.members.write(generator, this.errorMessage, throwable.getMessage());
+			out.masked().writeObjectPropertyStart(this.error);
+			out.writeMasked(this.errorType, throwable.getClassName());
+			out.writeMasked(this.errorMessage, throwable.getMessage());
 			if (this.errorStackTrace != null) {
-				this.members.write(generator, this.errorStackTrace, this.stackTraces.of(event));
+				out.writeMasked(this.errorStackTrace, this.stackTraces.of(event));
 			}
-			generator.writeEndObject();
+			out.masked().writeEndObject();
 		}
 		List<Marker> markers = event.getMarkerList();
 		if (markers != null && !markers.isEmpty() && this.tags != null) {
-			generator.writeName(this.tags);
-			generator.writeStartArray();
+			JsonGenerator masked = out.masked();
+			masked.writeName(this.tags);
+			masked.writeStartArray();
 			for (String name : Markers.names(markers, new TreeSet<>())) {
-				generator.writeString(name);
+				masked.writeString(name);
 			}
-			generator.writeEndArray();
+			masked.writeEndArray();
 		}
 		if (this.ecs != null) {
-			generator.writeObjectPropertyStart(this.ecs);
-			this.members.write(generator, this.ecsVersion, ECS_VERSION);
-			generator.writeEndObject();
+			trusted.writeObjectPropertyStart(this.ecs);
+			out.writeTrusted(this.ecsVersion, ECS_VERSION);
+			trusted.writeEndObject();
 		}
-		this.additions.forEach((name, value) -> this.members.writePair(generator, "", name, value));
+		this.additions.forEach((name, value) -> this.members.writePair(out, "", name, value));
 	}
 
 	/**
@@ -176,36 +181,37 @@ final class EcsJsonProvider extends AbstractJsonProvider<ILoggingEvent> {
 	 * nested objects; only other dotted names, a context prefix, or renaming the tracing ids need the nesting of
 	 * every name, which costs a map per event.
 	 */
-	private void writePairs(JsonGenerator generator, ILoggingEvent event) {
+	private void writePairs(EventMembers out, ILoggingEvent event) {
 		if (needsNesting(event)) {
-			this.members.writeNested(generator, pairs(event));
+			this.members.writeNested(out, pairs(event));
 			return;
 		}
 		Map<String, String> mdc = event.getMDCPropertyMap();
 		if (mdc != null) {
-			mdc.forEach((key, value) -> writeMdcPair(generator, key, value));
+			mdc.forEach((key, value) -> writeMdcPair(out, key, value));
 		}
 		List<KeyValuePair> keyValues = event.getKeyValuePairs();
 		if (keyValues != null) {
 			for (KeyValuePair pair : keyValues) {
-				this.members.writePair(generator, "", pair.key, pair.value);
+				this.members.writePair(out, "", pair.key, pair.value);
 			}
 		}
 	}
 
-	private void writeMdcPair(JsonGenerator generator, String key, String value) {
+	private void writeMdcPair(EventMembers out, String key, String value) {
 		String[] path = this.tracingPaths.get(key);
 		if (path == null) {
-			this.members.writePair(generator, "", key, value);
+			this.members.writePair(out, "", key, value);
 			return;
 		}
+		JsonGenerator trusted = out.trusted();
 		int last = path.length - 1;
 		for (int i = 0; i < last; i++) {
-			generator.writeObjectPropertyStart(path[i]);
+			trusted.writeObjectPropertyStart(path[i]);
 		}
-		this.members.writePair(generator, "", path[last], value);
+		out.writePairInTrusted(path[last], value);
 		for (int i = 0; i < last; i++) {
-			generator.writeEndObject();
+			trusted.writeEndObject();
 		}
 	}
 
@@ -275,7 +281,8 @@ final class EcsJsonProvider extends AbstractJsonProvider<ILoggingEvent> {
 	}
 
 	/**
-	 * The {@code service} member, from {@code logging.structured.ecs.service.*} as Boot reads them.
+	 * The {@code service} member, from {@code logging.structured.ecs.service.*} as Boot reads them, masked once as
+	 * they are the same in every event.
 	 */
 	static final class EcsService {
 
@@ -295,10 +302,12 @@ final class EcsJsonProvider extends AbstractJsonProvider<ILoggingEvent> {
 			this.service = members.name("service");
 			this.names = new String[] { members.name("service.name"), members.name("service.version"),
 					members.name("service.environment") };
-			this.values = new String[] { name, version, environment };
+			TextMasker masker = members.masker();
+			this.values = new String[] { masker.maskText(name), masker.maskText(version),
+					masker.maskText(environment) };
 			this.node = members.name("service.node");
 			this.nodeName = members.name("service.node.name");
-			this.nodeNameValue = nodeName;
+			this.nodeNameValue = masker.maskText(nodeName);
 		}
 
 		void writeTo(JsonGenerator generator) {

@@ -110,59 +110,61 @@ final class GelfJsonProvider extends AbstractJsonProvider<ILoggingEvent> {
 
 	@Override
 	public void writeTo(JsonGenerator generator, ILoggingEvent event) {
-		this.members.write(generator, this.version, "1.1");
+		EventMembers out = this.members.of(generator);
+		JsonGenerator trusted = out.trusted();
+		out.writeTrusted(this.version, "1.1");
 		String message = event.getFormattedMessage();
-		this.members.write(generator, this.shortMessage, hasText(message) ? message : "(blank)");
+		out.writeText(this.shortMessage, hasText(message) ? message : "(blank)");
 		if (this.timestamp != null) {
-			generator.writeName(this.timestamp);
-			generator.writeNumber(seconds(event.getTimeStamp()));
+			trusted.writeName(this.timestamp);
+			trusted.writeNumber(seconds(event.getTimeStamp()));
 		}
 		if (this.level != null) {
-			generator.writeNumberProperty(this.level, LevelToSyslogSeverity.convert(event));
+			trusted.writeNumberProperty(this.level, LevelToSyslogSeverity.convert(event));
 		}
-		this.members.write(generator, this.levelName, event.getLevel().toString());
+		out.writeTrusted(this.levelName, event.getLevel().toString());
 		if (this.pid != null && this.pidName != null) {
-			generator.writeNumberProperty(this.pidName, this.pid);
+			trusted.writeNumberProperty(this.pidName, this.pid);
 		}
-		this.members.write(generator, this.threadName, event.getThreadName());
+		out.writeTrusted(this.threadName, event.getThreadName());
 		if (hasLength(this.host)) {
-			this.members.write(generator, this.hostName, this.host);
+			out.writeTrusted(this.hostName, this.host);
 		}
 		if (hasLength(this.serviceVersion)) {
-			this.members.write(generator, this.serviceVersionName, this.serviceVersion);
+			out.writeTrusted(this.serviceVersionName, this.serviceVersion);
 		}
-		this.members.write(generator, this.logger, event.getLoggerName());
+		out.writeTrusted(this.logger, event.getLoggerName());
 		if (this.members.settings().context().include()) {
-			writePairs(generator, event);
+			writePairs(out, event);
 		}
 		IThrowableProxy throwable = event.getThrowableProxy();
 		if (throwable != null) {
 			String stackTrace = this.stackTraces.of(event);
-			this.members.write(generator, this.fullMessage, message + "\n\n" + stackTrace);
-			this.members.write(generator, this.errorType, throwable.getClassName());
-			this.members.write(generator, this.errorStackTrace, stackTrace);
-			this.members.write(generator, this.errorMessage, throwable.getMessage());
+			out.writeMasked(this.fullMessage, message + "\n\n" + stackTrace);
+			out.writeMasked(this.errorType, throwable.getClassName());
+			out.writeMasked(this.errorStackTrace, stackTrace);
+			out.writeMasked(this.errorMessage, throwable.getMessage());
 		}
-		this.members.writeAdded(generator);
+		this.members.writeAdded(out);
 	}
 
-	private void writePairs(JsonGenerator generator, ILoggingEvent event) {
+	private void writePairs(EventMembers out, ILoggingEvent event) {
 		Map<String, String> mdc = event.getMDCPropertyMap();
 		if (mdc != null) {
-			mdc.forEach((key, value) -> writeAdditional(generator, key, value));
+			mdc.forEach((key, value) -> writeAdditional(out, key, value));
 		}
 		List<KeyValuePair> keyValues = event.getKeyValuePairs();
 		if (keyValues != null) {
 			for (KeyValuePair pair : keyValues) {
-				writeAdditional(generator, pair.key, pair.value);
+				writeAdditional(out, pair.key, pair.value);
 			}
 		}
 	}
 
-	private void writeAdditional(JsonGenerator generator, String key, Object value) {
+	private void writeAdditional(EventMembers out, String key, Object value) {
 		String name = additionalName(key);
 		if (!name.isEmpty()) {
-			this.members.writePair(generator, "", name, value);
+			this.members.writePair(out, "", name, value);
 		}
 	}
 
