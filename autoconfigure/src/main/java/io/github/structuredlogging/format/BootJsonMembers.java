@@ -89,6 +89,15 @@ final class BootJsonMembers {
 	}
 
 	/**
+	 * The name a member every event has is written under.
+	 * @param path the member's path
+	 * @return its name, or {@code null} when it is not written
+	 */
+	MemberName member(String path) {
+		return MemberName.of(name(path));
+	}
+
+	/**
 	 * Declares a name the format writes itself, not resolved with {@link #name(String)}, such as the object a
 	 * tracing id is nested in.
 	 * @param name the name as written, {@code null} for none
@@ -111,6 +120,19 @@ final class BootJsonMembers {
 	}
 
 	/**
+	 * Writes a member whose name was resolved with {@link #member(String)}.
+	 * @param generator the generator
+	 * @param name the resolved name, {@code null} to write nothing
+	 * @param value the value
+	 */
+	void write(JsonGenerator generator, MemberName name, String value) {
+		if (name != null) {
+			name.writeTo(generator);
+			writeText(generator, value);
+		}
+	}
+
+	/**
 	 * Writes a member whose name was resolved with {@link #name(String)}.
 	 * @param generator the generator
 	 * @param name the resolved name, {@code null} to write nothing
@@ -119,12 +141,16 @@ final class BootJsonMembers {
 	void write(JsonGenerator generator, String name, String value) {
 		if (name != null) {
 			generator.writeName(name);
-			if (value != null) {
-				generator.writeString(value);
-			}
-			else {
-				generator.writeNull();
-			}
+			writeText(generator, value);
+		}
+	}
+
+	private static void writeText(JsonGenerator generator, String value) {
+		if (value != null) {
+			generator.writeString(value);
+		}
+		else {
+			generator.writeNull();
 		}
 	}
 

@@ -56,37 +56,37 @@ final class EcsJsonProvider extends AbstractJsonProvider<ILoggingEvent> {
 
 	private final Map<String, Object> additions;
 
-	private final String timestamp;
+	private final MemberName timestamp;
 
-	private final String log;
+	private final MemberName log;
 
-	private final String level;
+	private final MemberName level;
 
-	private final String logger;
+	private final MemberName logger;
 
-	private final String process;
+	private final MemberName process;
 
-	private final String pidName;
+	private final MemberName pidName;
 
-	private final String thread;
+	private final MemberName thread;
 
-	private final String threadName;
+	private final MemberName threadName;
 
-	private final String message;
+	private final MemberName message;
 
-	private final String error;
+	private final MemberName error;
 
-	private final String errorType;
+	private final MemberName errorType;
 
-	private final String errorMessage;
+	private final MemberName errorMessage;
 
-	private final String errorStackTrace;
+	private final MemberName errorStackTrace;
 
-	private final String tags;
+	private final MemberName tags;
 
-	private final String ecs;
+	private final MemberName ecs;
 
-	private final String ecsVersion;
+	private final MemberName ecsVersion;
 
 	EcsJsonProvider(BootJsonMembers members, StackTraces stackTraces, Map<String, String> mdcNames, Long pid,
 			EcsService service) {
@@ -102,22 +102,22 @@ final class EcsJsonProvider extends AbstractJsonProvider<ILoggingEvent> {
 		this.pid = pid;
 		this.service = service;
 		this.additions = BootJsonMembers.nest(members.settings().add());
-		this.timestamp = members.name("@timestamp");
-		this.log = members.name("log");
-		this.level = members.name("log.level");
-		this.logger = members.name("log.logger");
-		this.process = members.name("process");
-		this.pidName = members.name("process.pid");
-		this.thread = members.name("process.thread");
-		this.threadName = members.name("process.thread.name");
-		this.message = members.name("message");
-		this.error = members.name("error");
-		this.errorType = members.name("error.type");
-		this.errorMessage = members.name("error.message");
-		this.errorStackTrace = members.name("error.stack_trace");
-		this.tags = members.name("tags");
-		this.ecs = members.name("ecs");
-		this.ecsVersion = members.name("ecs.version");
+		this.timestamp = members.member("@timestamp");
+		this.log = members.member("log");
+		this.level = members.member("log.level");
+		this.logger = members.member("log.logger");
+		this.process = members.member("process");
+		this.pidName = members.member("process.pid");
+		this.thread = members.member("process.thread");
+		this.threadName = members.member("process.thread.name");
+		this.message = members.member("message");
+		this.error = members.member("error");
+		this.errorType = members.member("error.type");
+		this.errorMessage = members.member("error.message");
+		this.errorStackTrace = members.member("error.stack_trace");
+		this.tags = members.member("tags");
+		this.ecs = members.member("ecs");
+		this.ecsVersion = members.member("ecs.version");
 	}
 
 	@Override
@@ -126,18 +126,18 @@ final class EcsJsonProvider extends AbstractJsonProvider<ILoggingEvent> {
 		JsonGenerator trusted = out.trusted();
 		out.writeTrusted(this.timestamp, this.timestamps.format(event.getInstant()));
 		if (this.log != null) {
-			trusted.writeObjectPropertyStart(this.log);
+			this.log.writeObjectStart(trusted);
 			out.writeTrusted(this.level, event.getLevel().toString());
 			out.writeTrusted(this.logger, event.getLoggerName());
 			trusted.writeEndObject();
 		}
 		if (this.process != null) {
-			trusted.writeObjectPropertyStart(this.process);
+			this.process.writeObjectStart(trusted);
 			if (this.pid != null && this.pidName != null) {
-				trusted.writeNumberProperty(this.pidName, this.pid);
+				this.pidName.writeNumber(trusted, this.pid);
 			}
 			if (this.thread != null) {
-				trusted.writeObjectPropertyStart(this.thread);
+				this.thread.writeObjectStart(trusted);
 				out.writeTrusted(this.threadName, event.getThreadName());
 				trusted.writeEndObject();
 			}
@@ -150,7 +150,7 @@ final class EcsJsonProvider extends AbstractJsonProvider<ILoggingEvent> {
 		}
 		IThrowableProxy throwable = event.getThrowableProxy();
 		if (throwable != null && this.error != null) {
-			out.masked().writeObjectPropertyStart(this.error);
+			this.error.writeObjectStart(out.masked());
 			out.writeMasked(this.errorType, throwable.getClassName());
 			out.writeMasked(this.errorMessage, throwable.getMessage());
 			if (this.errorStackTrace != null) {
@@ -161,7 +161,7 @@ final class EcsJsonProvider extends AbstractJsonProvider<ILoggingEvent> {
 		List<Marker> markers = event.getMarkerList();
 		if (markers != null && !markers.isEmpty() && this.tags != null) {
 			JsonGenerator masked = out.masked();
-			masked.writeName(this.tags);
+			this.tags.writeTo(masked);
 			masked.writeStartArray();
 			for (String name : Markers.names(markers, new TreeSet<>())) {
 				masked.writeString(name);
@@ -169,7 +169,7 @@ final class EcsJsonProvider extends AbstractJsonProvider<ILoggingEvent> {
 			masked.writeEndArray();
 		}
 		if (this.ecs != null) {
-			trusted.writeObjectPropertyStart(this.ecs);
+			this.ecs.writeObjectStart(trusted);
 			out.writeTrusted(this.ecsVersion, ECS_VERSION);
 			trusted.writeEndObject();
 		}
@@ -286,27 +286,27 @@ final class EcsJsonProvider extends AbstractJsonProvider<ILoggingEvent> {
 	 */
 	static final class EcsService {
 
-		private final String[] names;
+		private final MemberName[] names;
 
 		private final String[] values;
 
-		private final String service;
+		private final MemberName service;
 
-		private final String node;
+		private final MemberName node;
 
-		private final String nodeName;
+		private final MemberName nodeName;
 
 		private final String nodeNameValue;
 
 		EcsService(String name, String version, String environment, String nodeName, BootJsonMembers members) {
-			this.service = members.name("service");
-			this.names = new String[] { members.name("service.name"), members.name("service.version"),
-					members.name("service.environment") };
+			this.service = members.member("service");
+			this.names = new MemberName[] { members.member("service.name"), members.member("service.version"),
+					members.member("service.environment") };
 			TextMasker masker = members.masker();
 			this.values = new String[] { masker.maskText(name), masker.maskText(version),
 					masker.maskText(environment) };
-			this.node = members.name("service.node");
-			this.nodeName = members.name("service.node.name");
+			this.node = members.member("service.node");
+			this.nodeName = members.member("service.node.name");
 			this.nodeNameValue = masker.maskText(nodeName);
 		}
 
@@ -314,21 +314,22 @@ final class EcsJsonProvider extends AbstractJsonProvider<ILoggingEvent> {
 			if (this.service == null) {
 				return;
 			}
-			generator.writeObjectPropertyStart(this.service);
+			this.service.writeObjectStart(generator);
 			for (int i = 0; i < this.names.length; i++) {
 				writeIfHasLength(generator, this.names[i], this.values[i]);
 			}
 			if (this.node != null) {
-				generator.writeObjectPropertyStart(this.node);
+				this.node.writeObjectStart(generator);
 				writeIfHasLength(generator, this.nodeName, this.nodeNameValue);
 				generator.writeEndObject();
 			}
 			generator.writeEndObject();
 		}
 
-		private static void writeIfHasLength(JsonGenerator generator, String name, String value) {
+		private static void writeIfHasLength(JsonGenerator generator, MemberName name, String value) {
 			if (name != null && value != null && !value.isEmpty()) {
-				generator.writeStringProperty(name, value);
+				name.writeTo(generator);
+				generator.writeString(value);
 			}
 		}
 

@@ -54,7 +54,7 @@ final class EventMembers {
 	 * @param name the resolved name, {@code null} to write nothing
 	 * @param value the value
 	 */
-	void writeTrusted(String name, String value) {
+	void writeTrusted(MemberName name, String value) {
 		this.members.write(this.trusted, name, value);
 	}
 
@@ -63,7 +63,7 @@ final class EventMembers {
 	 * @param name the resolved name, {@code null} to write nothing
 	 * @param value the value
 	 */
-	void writeMasked(String name, String value) {
+	void writeMasked(MemberName name, String value) {
 		this.members.write(this.masked, name, value);
 	}
 
@@ -82,25 +82,46 @@ final class EventMembers {
 	}
 
 	/**
-	 * Writes a text member, masked, into an object that is not masked as a whole.
+	 * Writes a text member named at run time, masked, into an object that is not masked as a whole.
 	 * @param name the resolved name, {@code null} to write nothing
 	 * @param value the text, {@code null} for JSON's {@code null}
 	 */
 	void writeText(String name, String value) {
-		if (name == null) {
-			return;
+		if (name != null && !writtenMasked(name, value)) {
+			this.trusted.writeName(name);
+			writeMaskedText(value);
 		}
-		TextMasker masker = this.members.masker();
-		if (value == null || masker.masksField(name)) {
+	}
+
+	/**
+	 * Writes a text member of the format, masked, into an object that is not masked as a whole.
+	 * @param name the resolved name, {@code null} to write nothing
+	 * @param value the text, {@code null} for JSON's {@code null}
+	 */
+	void writeText(MemberName name, String value) {
+		if (name != null && !writtenMasked(name.text(), value)) {
+			name.writeTo(this.trusted);
+			writeMaskedText(value);
+		}
+	}
+
+	/**
+	 * Leaves to the masking generator a member whose name is masked, or whose value is {@code null}.
+	 */
+	private boolean writtenMasked(String name, String value) {
+		if (value == null || this.members.masker().masksField(name)) {
 			this.members.write(this.masked, name, value);
-			return;
+			return true;
 		}
-		this.trusted.writeName(name);
+		return false;
+	}
+
+	private void writeMaskedText(String value) {
 		if (this.trusted == this.masked) {
 			this.masked.writeString(value);
 		}
 		else {
-			this.trusted.writeString(maskedText(masker, value));
+			this.trusted.writeString(maskedText(this.members.masker(), value));
 		}
 	}
 

@@ -57,33 +57,33 @@ final class GelfJsonProvider extends AbstractJsonProvider<ILoggingEvent> {
 	 */
 	private final Map<String, String> additionalNames = new ConcurrentHashMap<>();
 
-	private final String version;
+	private final MemberName version;
 
-	private final String shortMessage;
+	private final MemberName shortMessage;
 
-	private final String timestamp;
+	private final MemberName timestamp;
 
-	private final String level;
+	private final MemberName level;
 
-	private final String levelName;
+	private final MemberName levelName;
 
-	private final String pidName;
+	private final MemberName pidName;
 
-	private final String threadName;
+	private final MemberName threadName;
 
-	private final String hostName;
+	private final MemberName hostName;
 
-	private final String serviceVersionName;
+	private final MemberName serviceVersionName;
 
-	private final String logger;
+	private final MemberName logger;
 
-	private final String fullMessage;
+	private final MemberName fullMessage;
 
-	private final String errorType;
+	private final MemberName errorType;
 
-	private final String errorStackTrace;
+	private final MemberName errorStackTrace;
 
-	private final String errorMessage;
+	private final MemberName errorMessage;
 
 	GelfJsonProvider(BootJsonMembers members, StackTraces stackTraces, Long pid, String host,
 			String serviceVersion) {
@@ -92,20 +92,20 @@ final class GelfJsonProvider extends AbstractJsonProvider<ILoggingEvent> {
 		this.pid = pid;
 		this.host = host;
 		this.serviceVersion = serviceVersion;
-		this.version = members.name("version");
-		this.shortMessage = members.name("short_message");
-		this.timestamp = members.name("timestamp");
-		this.level = members.name("level");
-		this.levelName = members.name("_level_name");
-		this.pidName = members.name("_process_pid");
-		this.threadName = members.name("_process_thread_name");
-		this.hostName = members.name("host");
-		this.serviceVersionName = members.name("_service_version");
-		this.logger = members.name("_log_logger");
-		this.fullMessage = members.name("full_message");
-		this.errorType = members.name("_error_type");
-		this.errorStackTrace = members.name("_error_stack_trace");
-		this.errorMessage = members.name("_error_message");
+		this.version = members.member("version");
+		this.shortMessage = members.member("short_message");
+		this.timestamp = members.member("timestamp");
+		this.level = members.member("level");
+		this.levelName = members.member("_level_name");
+		this.pidName = members.member("_process_pid");
+		this.threadName = members.member("_process_thread_name");
+		this.hostName = members.member("host");
+		this.serviceVersionName = members.member("_service_version");
+		this.logger = members.member("_log_logger");
+		this.fullMessage = members.member("full_message");
+		this.errorType = members.member("_error_type");
+		this.errorStackTrace = members.member("_error_stack_trace");
+		this.errorMessage = members.member("_error_message");
 	}
 
 	@Override
@@ -116,15 +116,15 @@ final class GelfJsonProvider extends AbstractJsonProvider<ILoggingEvent> {
 		String message = event.getFormattedMessage();
 		out.writeText(this.shortMessage, hasText(message) ? message : "(blank)");
 		if (this.timestamp != null) {
-			trusted.writeName(this.timestamp);
+			this.timestamp.writeTo(trusted);
 			trusted.writeNumber(seconds(event.getTimeStamp()));
 		}
 		if (this.level != null) {
-			trusted.writeNumberProperty(this.level, LevelToSyslogSeverity.convert(event));
+			this.level.writeNumber(trusted, LevelToSyslogSeverity.convert(event));
 		}
 		out.writeTrusted(this.levelName, event.getLevel().toString());
 		if (this.pid != null && this.pidName != null) {
-			trusted.writeNumberProperty(this.pidName, this.pid);
+			this.pidName.writeNumber(trusted, this.pid);
 		}
 		out.writeTrusted(this.threadName, event.getThreadName());
 		if (hasLength(this.host)) {

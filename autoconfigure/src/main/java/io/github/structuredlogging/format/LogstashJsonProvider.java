@@ -30,36 +30,36 @@ final class LogstashJsonProvider extends AbstractJsonProvider<ILoggingEvent> {
 
 	private final IsoTimestamps timestamps = IsoTimestamps.offset(ZoneId.systemDefault());
 
-	private final String timestamp;
+	private final MemberName timestamp;
 
-	private final String version;
+	private final MemberName version;
 
-	private final String message;
+	private final MemberName message;
 
-	private final String logger;
+	private final MemberName logger;
 
-	private final String thread;
+	private final MemberName thread;
 
-	private final String level;
+	private final MemberName level;
 
-	private final String levelValue;
+	private final MemberName levelValue;
 
-	private final String tags;
+	private final MemberName tags;
 
-	private final String stackTrace;
+	private final MemberName stackTrace;
 
 	LogstashJsonProvider(BootJsonMembers members, StackTraces stackTraces) {
 		this.members = members;
 		this.stackTraces = stackTraces;
-		this.timestamp = members.name("@timestamp");
-		this.version = members.name("@version");
-		this.message = members.name("message");
-		this.logger = members.name("logger_name");
-		this.thread = members.name("thread_name");
-		this.level = members.name("level");
-		this.levelValue = members.name("level_value");
-		this.tags = members.name("tags");
-		this.stackTrace = members.name("stack_trace");
+		this.timestamp = members.member("@timestamp");
+		this.version = members.member("@version");
+		this.message = members.member("message");
+		this.logger = members.member("logger_name");
+		this.thread = members.member("thread_name");
+		this.level = members.member("level");
+		this.levelValue = members.member("level_value");
+		this.tags = members.member("tags");
+		this.stackTrace = members.member("stack_trace");
 	}
 
 	@Override
@@ -74,7 +74,7 @@ final class LogstashJsonProvider extends AbstractJsonProvider<ILoggingEvent> {
 		out.writeTrusted(this.thread, event.getThreadName());
 		out.writeTrusted(this.level, event.getLevel().toString());
 		if (this.levelValue != null) {
-			out.trusted().writeNumberProperty(this.levelValue, event.getLevel().toInt());
+			this.levelValue.writeNumber(out.trusted(), event.getLevel().toInt());
 		}
 		if (this.members.settings().context().include()) {
 			writePairs(out, event);
@@ -82,7 +82,7 @@ final class LogstashJsonProvider extends AbstractJsonProvider<ILoggingEvent> {
 		List<Marker> markers = event.getMarkerList();
 		if (markers != null && !markers.isEmpty() && this.tags != null) {
 			JsonGenerator masked = out.masked();
-			masked.writeName(this.tags);
+			this.tags.writeTo(masked);
 			masked.writeStartArray();
 			for (String name : Markers.names(markers, new LinkedHashSet<>())) {
 				masked.writeString(name);
