@@ -71,7 +71,7 @@ final class SyslogReceiver implements AutoCloseable {
 				options { flush_lines(0); keep_hostname(yes); log_msg_size(1048576); create_dirs(yes); };
 				source s_net { syslog(ip("127.0.0.1") port(%d) transport("%s") max-connections(10)%s); };
 				destination d_file { file("%s" template("${LEVEL} ${PROGRAM} ${.SDATA.mdc@32473.correlationId} ${MSG}\\n")); };
-				log { source(s_net); destination(d_file); };
+				log { source(s_net); destination(d_file); flags(flow-control); };
 				""".formatted(port, transport, sourceOptions, output));
 		return new SyslogReceiver(List.of("syslog-ng", "--foreground", "--no-caps", "-f", config.toString(), "-R",
 				directory.resolve("syslog-ng.persist").toString(), "-p", directory.resolve("syslog-ng.pid").toString(),
