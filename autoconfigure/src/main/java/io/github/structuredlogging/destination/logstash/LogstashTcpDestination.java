@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -16,6 +15,7 @@ import javax.net.ssl.SSLSocketFactory;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import io.github.structuredlogging.destination.DeliveryBatch;
 import io.github.structuredlogging.destination.LogDestination;
+import io.github.structuredlogging.destination.ReceiverCloseProbe;
 import net.logstash.logback.appender.destination.DestinationConnectionStrategy;
 import net.logstash.logback.appender.destination.DestinationParser;
 
@@ -41,7 +41,7 @@ public class LogstashTcpDestination implements LogDestination {
 	/** Records written again after a broken connection. */
 	static final int RESEND_WINDOW = 2048;
 
-	private static final int PROBE_TIMEOUT_MILLIS = 1;
+	private final ReceiverCloseProbe probe = new ReceiverCloseProbe();
 
 	private final UnconfirmedRecords unconfirmed = new UnconfirmedRecords(RESEND_WINDOW);
 
@@ -49,7 +49,8 @@ public class LogstashTcpDestination implements LogDestination {
 
 	private final DestinationConnectionStrategy strategy;
 
-	private final SocketFactory socketFactory;
+	/** The TLS socket factory, or {@code null} for plain connections. */
+	private final SocketFactory tlsSocketFactory;
 
 	private final Duration connectTimeout;
 
@@ -72,7 +73,7 @@ public class LogstashTcpDestination implements LogDestination {
 			Duration connectTimeout) {
 		this.hosts = DestinationParser.parse(hosts, DEFAULT_PORT);
 		this.strategy = strategy;
-		this.socketFactory = tls ? SSLSocketFactory.getDefault() : SocketFactory.getDefault();
+		this.tlsSocketFactory = tls ? SSLSocketFactory.getDefault() : null;
 		this.connectTimeout = connectTimeout;
 	}
 
@@ -89,7 +90,7 @@ public class LogstashTcpDestination implements LogDestination {
 	@Override
 	public void send(DeliveryBatch batch) {
 		try {
-			if (this.socket != null && closedByReceiver()) {
+			if (this.socket != null && this.probe.closedByReceiver(this.socket)) {
 				disconnect(true);
 			}
 			else if (this.socket != null
@@ -105,7 +106,7 @@ public class LogstashTcpDestination implements LogDestination {
 				this.output.write(batch.record(i));
 			}
 			this.output.flush();
-			if (closedByReceiver()) {
+			if (this.probe.closedByReceiver(this.socket)) {
 				throw new IOException("Logstash receiver " + this.connectedHost + " closed the connection");
 			}
 			this.unconfirmed.written(batch);
@@ -126,7 +127,8 @@ public class LogstashTcpDestination implements LogDestination {
 			int index = this.strategy.selectNextDestinationIndex(this.hostIndex, this.hosts.size());
 			this.hostIndex = index;
 			long startedAt = System.currentTimeMillis();
-			Socket candidate = this.socketFactory.createSocket();
+			Socket candidate = (this.tlsSocketFactory != null) ? this.tlsSocketFactory.createSocket()
+					: ReceiverCloseProbe.openPlainSocket();
 			try {
 				candidate.setKeepAlive(true);
 				candidate.setTcpNoDelay(true);
@@ -147,23 +149,6 @@ public class LogstashTcpDestination implements LogDestination {
 			}
 		}
 		throw new IOException("No Logstash host reachable of " + this.hosts, failure);
-	}
-
-	/**
-	 * Whether the receiver closed or reset the connection. Logstash never writes on its TCP input, so a read that
-	 * does not time out means the end of the stream or a reset.
-	 */
-	private boolean closedByReceiver() {
-		try {
-			this.socket.setSoTimeout(PROBE_TIMEOUT_MILLIS);
-			return this.socket.getInputStream().read() < 0;
-		}
-		catch (SocketTimeoutException ex) {
-			return false;
-		}
-		catch (IOException ex) {
-			return true;
-		}
 	}
 
 	private void disconnect(boolean broken) {

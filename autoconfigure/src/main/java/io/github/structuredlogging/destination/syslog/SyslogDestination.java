@@ -2,14 +2,12 @@ package io.github.structuredlogging.destination.syslog;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -19,6 +17,7 @@ import javax.net.ssl.SSLSocketFactory;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import io.github.structuredlogging.destination.DeliveryBatch;
 import io.github.structuredlogging.destination.LogDestination;
+import io.github.structuredlogging.destination.ReceiverCloseProbe;
 
 /**
  * Ships RFC 5424 messages to a syslog receiver (syslog-ng, rsyslog): over TCP, optionally with TLS, framed by
@@ -38,8 +37,6 @@ public class SyslogDestination implements LogDestination {
 	/** Records sent again after a broken connection. */
 	static final int RESEND_WINDOW = 2048;
 
-	private static final int PROBE_TIMEOUT_MILLIS = 1;
-
 	private final Rfc5424Message message;
 
 	private final String host;
@@ -51,6 +48,8 @@ public class SyslogDestination implements LogDestination {
 	private final boolean tls;
 
 	private final Duration connectTimeout;
+
+	private final ReceiverCloseProbe probe = new ReceiverCloseProbe();
 
 	private Socket socket;
 
@@ -100,7 +99,7 @@ public class SyslogDestination implements LogDestination {
 	}
 
 	private void sendFramed(DeliveryBatch batch) throws IOException {
-		if (this.socket != null && closedByReceiver()) {
+		if (this.socket != null && this.probe.closedByReceiver(this.socket)) {
 			disconnect();
 		}
 		if (this.socket == null) {
@@ -115,7 +114,7 @@ public class SyslogDestination implements LogDestination {
 			writeFramed(batch.record(i));
 		}
 		this.output.flush();
-		if (closedByReceiver()) {
+		if (this.probe.closedByReceiver(this.socket)) {
 			throw new IOException("Syslog receiver " + this.host + ":" + this.port + " closed the connection");
 		}
 		this.resendUnconfirmed = false;
@@ -133,26 +132,8 @@ public class SyslogDestination implements LogDestination {
 		this.output.write(record);
 	}
 
-	/**
-	 * Whether the receiver closed or reset the connection. Receivers never send on a syslog connection, so a read
-	 * that does not time out means the end of the stream or a reset.
-	 */
-	private boolean closedByReceiver() {
-		try {
-			InputStream input = this.socket.getInputStream();
-			this.socket.setSoTimeout(PROBE_TIMEOUT_MILLIS);
-			return input.read() < 0;
-		}
-		catch (SocketTimeoutException ex) {
-			return false;
-		}
-		catch (IOException ex) {
-			return true;
-		}
-	}
-
 	private void connect() throws IOException {
-		Socket plain = new Socket();
+		Socket plain = ReceiverCloseProbe.openPlainSocket();
 		try {
 			plain.setKeepAlive(true);
 			plain.setTcpNoDelay(true);
