@@ -69,6 +69,14 @@ final class AppendedFile extends OutputStream {
 		}
 	}
 
+	/**
+	 * The file's length after the last write that worked.
+	 * @return the length, 0 before the file was first opened
+	 */
+	long length() {
+		return this.written;
+	}
+
 	private static void writeFully(FileChannel file, ByteBuffer bytes) throws IOException {
 		while (bytes.hasRemaining()) {
 			file.write(bytes);

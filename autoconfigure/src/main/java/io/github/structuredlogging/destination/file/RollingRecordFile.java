@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 import ch.qos.logback.core.encoder.EncoderBase;
+import ch.qos.logback.core.rolling.LengthCounter;
 import ch.qos.logback.core.rolling.RollingFileAppender;
 import io.github.structuredlogging.destination.DeliveryBatch;
 
@@ -62,8 +63,21 @@ final class RollingRecordFile extends RollingFileAppender<byte[]> {
 			return true;
 		}
 		catch (IOException ex) {
+			countWhatTheFileHolds();
 			batch.completed(written, ex);
 			return false;
+		}
+	}
+
+	/**
+	 * Sets the policy's byte count back to what the file holds, without the records just counted and not written,
+	 * so that retrying a batch does not roll the file early.
+	 */
+	private void countWhatTheFileHolds() {
+		LengthCounter counter = getTriggeringPolicy().getLengthCounter();
+		if (counter != null) {
+			counter.reset();
+			counter.add(this.file.length());
 		}
 	}
 
