@@ -27,7 +27,7 @@ final class AppendedFile extends OutputStream {
 
 	private FileChannel channel;
 
-	/** The file, as the file system identifies it, whose length {@link #written} is; {@code null} before the first open. */
+	/** The file, as the file system identifies it, that {@link #written} is the length of; {@code null} at first. */
 	private Object fileKey;
 
 	/** Length of the file after the last write that worked. */

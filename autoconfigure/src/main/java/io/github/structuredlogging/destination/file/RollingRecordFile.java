@@ -83,7 +83,8 @@ final class RollingRecordFile extends RollingFileAppender<byte[]> {
 
 	private void gather(byte[] record) {
 		if (this.pendingLength + record.length > this.pending.length) {
-			this.pending = Arrays.copyOf(this.pending, Math.max(this.pending.length * 2, this.pendingLength + record.length));
+			int needed = this.pendingLength + record.length;
+			this.pending = Arrays.copyOf(this.pending, Math.max(this.pending.length * 2, needed));
 		}
 		System.arraycopy(record, 0, this.pending, this.pendingLength, record.length);
 		this.pendingLength += record.length;

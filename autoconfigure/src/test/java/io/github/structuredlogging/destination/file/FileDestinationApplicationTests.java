@@ -106,7 +106,8 @@ class FileDestinationApplicationTests {
 			Map<String, Map<String, Long>> counts = described.levels();
 			for (Level level : LevelCounters.LEVELS) {
 				String name = level.toString();
-				assertThat(counts.get("accepted").get(name)).as("%s accepted = delivered + dropped + spilled + filtered", name)
+				assertThat(counts.get("accepted").get(name))
+					.as("%s accepted = delivered + dropped + spilled + filtered", name)
 					.isEqualTo(counts.get("delivered").get(name) + counts.get("dropped").get(name)
 							+ counts.get("spilled").get(name) + counts.get("filtered").get(name));
 				assertThat(counts.get("delivered").get(name)).as("%s lines in the file = delivered", name)
@@ -189,7 +190,8 @@ class FileDestinationApplicationTests {
 	void refusesAFileDestinationWithoutAPathNamingTheProperty() {
 		assertThatException().isThrownBy(() -> LoggingApplication
 			.start("structured-logging.destinations.audit.type=file").close())
-			.satisfies((failure) -> assertThat(new InvalidConfigurationFailureAnalyzer().analyze(failure).getDescription())
+			.satisfies((failure) -> assertThat(
+					new InvalidConfigurationFailureAnalyzer().analyze(failure).getDescription())
 				.contains("Property: structured-logging.destinations.audit.file.path\n")
 				.contains("must be set for a destination of type file"));
 	}

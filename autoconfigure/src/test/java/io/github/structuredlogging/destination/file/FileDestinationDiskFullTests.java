@@ -9,7 +9,6 @@ import java.util.stream.IntStream;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import io.github.structuredlogging.destination.DeliverySettings;
@@ -54,7 +53,8 @@ class FileDestinationDiskFullTests {
 		FileDestinationProperties properties = new FileDestinationProperties();
 		properties.setPath(file);
 		DestinationOutput output = new DestinationOutput("audit",
-				FileDestinationFactory.create("audit", properties, null, this.context), encoder(), Level.TRACE,
+				FileDestinationFactory.create("audit", properties, null, this.context),
+				LevelAndMessage.encoder(this.context), Level.TRACE,
 				new DeliverySettings(100, 8, null, Level.WARN, 0, Duration.ofMillis(20), Duration.ofMillis(100),
 						Duration.ofSeconds(5), Duration.ofSeconds(5)));
 		output.setContext(this.context);
@@ -77,14 +77,6 @@ class FileDestinationDiskFullTests {
 		assertThat(output.getDownSince()).isNull();
 		List<String> expected = IntStream.range(0, 20).mapToObj((seq) -> "WARN event " + seq).toList();
 		assertThat(Files.readAllLines(file)).as("each record once, in order").isEqualTo(expected);
-	}
-
-	private PatternLayoutEncoder encoder() {
-		PatternLayoutEncoder encoder = new PatternLayoutEncoder();
-		encoder.setContext(this.context);
-		encoder.setPattern("%level %msg%n");
-		encoder.start();
-		return encoder;
 	}
 
 }

@@ -93,7 +93,8 @@ class FileDestinationPropertiesTests {
 			file.rollingpolicy.max-file-size   | 10XB  | must be convertible to
 			""")
 	void refusesBadSizesNamingTheProperty(String property, String value, String allowed) {
-		this.runner.withPropertyValues(AUDIT + "type=file", AUDIT + "file.path=audit.log", AUDIT + property + "=" + value)
+		this.runner
+			.withPropertyValues(AUDIT + "type=file", AUDIT + "file.path=audit.log", AUDIT + property + "=" + value)
 			.run((context) -> assertThat(refusal(context.getStartupFailure())).satisfies(names(property))
 				.contains(allowed));
 	}
