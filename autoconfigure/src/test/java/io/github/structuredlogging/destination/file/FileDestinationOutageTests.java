@@ -117,7 +117,12 @@ class FileDestinationOutageTests {
 		assertThat(destination.getLastFailure()).as("an I/O failure, not a timeout").isInstanceOf(IOException.class);
 		List<Path> files = files(real);
 		assertThat(files).as("rolled every 2KB, before and after the outage").hasSizeGreaterThan(10);
-		ExactlyOnceAccounting.assertExact(destination, logged, written(files));
+		try {
+			ExactlyOnceAccounting.assertExact(destination, logged, written(files));
+		}
+		catch (AssertionError ex) {
+			throw new AssertionError(ex.getMessage() + "\nfiles, first and last event:\n" + summary(files), ex);
+		}
 		assertThat(destination.getFiltered(Level.DEBUG)).as("below the destination's level")
 			.isEqualTo(logged.get(Level.DEBUG).size());
 	}
@@ -149,6 +154,21 @@ class FileDestinationOutageTests {
 		try (Stream<Path> files = Files.list(directory)) {
 			return files.filter((path) -> path.getFileName().toString().startsWith("audit.")).sorted().toList();
 		}
+	}
+
+	/** Which events each file holds, for a failure to be read without the files, gone with the temporary directory. */
+	private static String summary(List<Path> files) throws IOException {
+		StringBuilder summary = new StringBuilder();
+		for (Path file : files) {
+			List<String> lines = Files.readAllLines(file);
+			summary.append(file.getFileName()).append(' ').append(lines.size()).append(" lines");
+			if (!lines.isEmpty()) {
+				summary.append(": ").append(lines.get(0), 0, lines.get(0).length() - 41).append(" .. ")
+					.append(lines.get(lines.size() - 1), 0, lines.get(lines.size() - 1).length() - 41);
+			}
+			summary.append('\n');
+		}
+		return summary.toString();
 	}
 
 	private static Map<Level, List<Integer>> written(List<Path> files) throws IOException {
