@@ -99,8 +99,8 @@ public class LogPipelineEndpoint {
 	}
 
 	/**
-	 * One destination. Once its buffer is empty, {@code accepted = delivered + dropped + spilled + filtered} holds
-	 * per level, where {@code spilled} counts events waiting in the spill file.
+	 * One destination. {@code accepted = delivered + dropped + spilled + buffered + filtered} holds per level, where
+	 * {@code spilled} counts events waiting in the spill file and {@code buffered} those waiting in memory.
 	 *
 	 * @param connected whether it holds a working connection
 	 * @param downSince when deliveries started failing, {@code null} while they work
@@ -108,7 +108,8 @@ public class LogPipelineEndpoint {
 	 * @param buffer occupancy of its memory buffer
 	 * @param spillBytes bytes waiting in its spill file
 	 * @param level least severe level it takes
-	 * @param levels counts per kind (accepted, delivered, dropped, spilled, filtered, recovered), then per level
+	 * @param levels counts per kind (accepted, delivered, dropped, spilled, buffered, filtered, recovered), then per
+	 *     level
 	 */
 	public record DestinationDescriptor(boolean connected, Instant downSince, String lastFailure,
 			QueueDescriptor buffer, long spillBytes, String level, Map<String, Map<String, Long>> levels) {

@@ -6,9 +6,11 @@ import java.util.Map;
 import io.github.structuredlogging.async.LevelCounters;
 
 /**
- * What became of the events the pipeline offered one destination, per level. Once its memory buffer is empty,
- * {@code accepted = delivered + dropped + spilled + filtered} holds for every level, where {@code spilled} counts
- * the events waiting in the spill file (spilled and not yet delivered).
+ * What became of the events the pipeline offered one destination, per level:
+ * {@code accepted = delivered + dropped + spilled + buffered + filtered} holds for every level at any moment the
+ * sender is not in the middle of reporting a record, where {@code spilled} counts the events waiting in the spill
+ * file and {@code buffered} those waiting in memory or being sent from there. Once the memory buffer is empty,
+ * {@code buffered} is 0.
  */
 final class DestinationCounts {
 
@@ -24,6 +26,9 @@ final class DestinationCounts {
 	final LevelCounters dropped = new LevelCounters();
 
 	final LevelCounters spilled = new LevelCounters();
+
+	/** Events in the memory buffer or in the batch the sender is delivering from it. */
+	final LevelCounters buffered = new LevelCounters();
 
 	/** Events a previous process left in the spill file, counted as accepted by this one. */
 	final LevelCounters recovered = new LevelCounters();
@@ -49,6 +54,7 @@ final class DestinationCounts {
 		counts.put("delivered", this.delivered.asMap());
 		counts.put("dropped", this.dropped.asMap());
 		counts.put("spilled", this.spilled.asMap());
+		counts.put("buffered", this.buffered.asMap());
 		counts.put("filtered", this.filtered.asMap());
 		counts.put("recovered", this.recovered.asMap());
 		return counts;

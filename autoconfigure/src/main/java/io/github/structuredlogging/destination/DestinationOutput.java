@@ -129,6 +129,7 @@ public class DestinationOutput extends ContextAwareBase implements PipelineOutpu
 		synchronized (this.memory) {
 			boolean spillPending = this.spill != null && this.spill.hasPending();
 			if (!spillPending && this.memory.size() < this.settings.maxEvents()) {
+				this.counts.buffered.increment(level);
 				this.memory.addLast(record);
 				this.memory.notifyAll();
 				return;
@@ -200,7 +201,11 @@ public class DestinationOutput extends ContextAwareBase implements PipelineOutpu
 	 */
 	void abandoned(List<OutboundRecord> records) {
 		for (OutboundRecord record : records) {
-			if (!record.spilled() && !(mayBeSpilled(record.level()) && spill(record))) {
+			if (record.spilled()) {
+				continue;
+			}
+			this.counts.buffered.add(record.level(), -1);
+			if (!(mayBeSpilled(record.level()) && spill(record))) {
 				this.counts.dropped.increment(record.level());
 			}
 		}
@@ -208,9 +213,7 @@ public class DestinationOutput extends ContextAwareBase implements PipelineOutpu
 
 	void delivered(OutboundRecord record) {
 		this.counts.delivered.increment(record.level());
-		if (record.spilled()) {
-			this.counts.spilled.add(record.level(), -1);
-		}
+		(record.spilled() ? this.counts.spilled : this.counts.buffered).add(record.level(), -1);
 	}
 
 	void spillDelivered(List<OutboundRecord> records) {
@@ -333,13 +336,22 @@ public class DestinationOutput extends ContextAwareBase implements PipelineOutpu
 		return this.counts.spilled.get(level);
 	}
 
+	/**
+	 * Events waiting in memory, including those the sender is delivering from there.
+	 * @param level the level
+	 * @return buffered and not yet delivered, spilled or dropped
+	 */
+	public long getBuffered(Level level) {
+		return this.counts.buffered.get(level);
+	}
+
 	public long getFiltered(Level level) {
 		return this.counts.filtered.get(level);
 	}
 
 	/**
 	 * Per-level counts, keyed by level name.
-	 * @return accepted, delivered, dropped, spilled (pending), filtered and recovered counts
+	 * @return accepted, delivered, dropped, spilled (pending), buffered, filtered and recovered counts
 	 */
 	public Map<String, Map<String, Long>> getCounts() {
 		return this.counts.asMap();

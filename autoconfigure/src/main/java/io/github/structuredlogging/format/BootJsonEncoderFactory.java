@@ -18,7 +18,7 @@ import tools.jackson.databind.JacksonModule;
 
 /**
  * Builds the encoder of a format Spring Boot also writes (ECS, Logstash, GELF) on the starter's own JSON encoder,
- * with the starter's bounds and masking. When {@code logging.structured.json.*} names something only Boot's
+ * with the starter's bounds and masking (applied by the format's provider, see {@link BootJsonMembers}). When {@code logging.structured.json.*} names something only Boot's
  * formatter can apply (a members customizer, a stack trace printer class), Boot's formatter writes the event
  * instead, still bounded and masked (see {@link BootFormatterEncoder}).
  */
@@ -43,7 +43,8 @@ final class BootJsonEncoderFactory {
 			return new BootFormatterEncoder(context, bootFormat);
 		}
 		JacksonModule sensitive = context.masking().isEnabled() ? Maskers.sensitiveModule(context.masking()) : null;
-		UnaryOperator<String> textMasking = TextMasker.of(context.masking())::maskText;
+		TextMasker masker = TextMasker.of(context.masking());
+		UnaryOperator<String> textMasking = masker::maskText;
 		Set<String> reserved = new HashSet<>(fields);
 		settings.add().keySet().forEach((name) -> reserved.add(name.split("\\.", 2)[0]));
 		BoundedCompositeJsonEncoder encoder = new BoundedCompositeJsonEncoder(
@@ -51,7 +52,9 @@ final class BootJsonEncoderFactory {
 						reserved, textMasking));
 		encoder.setContext(context.loggerContext());
 		encoder.setLineSeparator("\n");
-		FormatParts parts = new FormatParts(context, new BootJsonMembers(settings), new StackTraces(
+		BootJsonMembers members = new BootJsonMembers(settings, masker,
+				(sensitive != null) ? Maskers.decorator(context.masking(), trustedFields) : null);
+		FormatParts parts = new FormatParts(context, members, new StackTraces(
 				context.loggerContext(), settings, context.limits().getMaxStackTraceLength(), textMasking));
 		JsonProvider<ILoggingEvent> formatProvider = provider.apply(parts);
 		formatProvider.setContext(context.loggerContext());
@@ -59,7 +62,6 @@ final class BootJsonEncoderFactory {
 		encoder.addDecorator(LineSafeEscapes.jsonDecorator());
 		encoder.addDecorator((JsonGeneratorDecorator) SurrogateSanitizingJsonGenerator::new);
 		if (sensitive != null) {
-			encoder.addDecorator(Maskers.decorator(context.masking(), trustedFields));
 			encoder.addDecorator(new JsonEncoderFactory.ModuleDecorator<>(sensitive));
 		}
 		return encoder;

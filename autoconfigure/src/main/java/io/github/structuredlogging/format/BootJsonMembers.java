@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.github.structuredlogging.masking.TextMasker;
+import net.logstash.logback.decorate.JsonGeneratorDecorator;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.TreeNode;
 
@@ -15,6 +17,9 @@ import tools.jackson.core.TreeNode;
  * <p>
  * The names of the members every event has are resolved once, when the encoder is built; only the names of MDC
  * entries and key/values are resolved per event, and only when the settings filter or rename anything.
+ * <p>
+ * Everything is written masked (see {@link EventMembers}), except what the format fills from trusted sources, which
+ * is written straight as long as masking by field name spares every name the format writes itself.
  */
 final class BootJsonMembers {
 
@@ -22,10 +27,42 @@ final class BootJsonMembers {
 
 	private final boolean processesNames;
 
-	BootJsonMembers(BootJsonSettings settings) {
+	private final TextMasker masker;
+
+	private final JsonGeneratorDecorator masking;
+
+	/**
+	 * Whether a name the format writes itself is a masked field name, which only the masking generator can apply
+	 * to everything written inside it. Set while the format's provider is built, read by every event.
+	 */
+	private volatile boolean ownNameMasked;
+
+	/**
+	 * Creates the members.
+	 * @param settings Boot's settings
+	 * @param masker the masking of text, the same rules as {@code masking}
+	 * @param masking wraps the generator of an event in the masking generator, {@code null} when masking is off
+	 */
+	BootJsonMembers(BootJsonSettings settings, TextMasker masker, JsonGeneratorDecorator masking) {
 		this.settings = settings;
 		this.processesNames = !settings.include().isEmpty() || !settings.exclude().isEmpty()
 				|| !settings.rename().isEmpty();
+		this.masker = masker;
+		this.masking = masking;
+	}
+
+	/**
+	 * The generators one event is written to.
+	 * @param generator the event's generator, which does not mask
+	 * @return the event's members
+	 */
+	EventMembers of(JsonGenerator generator) {
+		JsonGenerator masked = (this.masking != null) ? this.masking.decorate(generator) : generator;
+		return new EventMembers(this, this.ownNameMasked ? masked : generator, masked);
+	}
+
+	TextMasker masker() {
+		return this.masker;
 	}
 
 	BootJsonSettings settings() {
@@ -46,7 +83,29 @@ final class BootJsonMembers {
 	 * @return its name, or {@code null} when it is not written
 	 */
 	String name(String path) {
-		return name(path, path.substring(path.lastIndexOf('.') + 1));
+		String name = name(path, path.substring(path.lastIndexOf('.') + 1));
+		ownName(name);
+		return name;
+	}
+
+	/**
+	 * The name a member every event has is written under.
+	 * @param path the member's path
+	 * @return its name, or {@code null} when it is not written
+	 */
+	MemberName member(String path) {
+		return MemberName.of(name(path));
+	}
+
+	/**
+	 * Declares a name the format writes itself, not resolved with {@link #name(String)}, such as the object a
+	 * tracing id is nested in.
+	 * @param name the name as written, {@code null} for none
+	 */
+	void ownName(String name) {
+		if (this.masker.masksField(name)) {
+			this.ownNameMasked = true;
+		}
 	}
 
 	private String name(String path, String name) {
@@ -61,6 +120,19 @@ final class BootJsonMembers {
 	}
 
 	/**
+	 * Writes a member whose name was resolved with {@link #member(String)}.
+	 * @param generator the generator
+	 * @param name the resolved name, {@code null} to write nothing
+	 * @param value the value
+	 */
+	void write(JsonGenerator generator, MemberName name, String value) {
+		if (name != null) {
+			name.writeTo(generator);
+			writeText(generator, value);
+		}
+	}
+
+	/**
 	 * Writes a member whose name was resolved with {@link #name(String)}.
 	 * @param generator the generator
 	 * @param name the resolved name, {@code null} to write nothing
@@ -69,12 +141,16 @@ final class BootJsonMembers {
 	void write(JsonGenerator generator, String name, String value) {
 		if (name != null) {
 			generator.writeName(name);
-			if (value != null) {
-				generator.writeString(value);
-			}
-			else {
-				generator.writeNull();
-			}
+			writeText(generator, value);
+		}
+	}
+
+	private static void writeText(JsonGenerator generator, String value) {
+		if (value != null) {
+			generator.writeString(value);
+		}
+		else {
+			generator.writeNull();
 		}
 	}
 
@@ -95,23 +171,43 @@ final class BootJsonMembers {
 	}
 
 	/**
-	 * Writes the members of {@code logging.structured.json.add} under their names as given.
-	 * @param generator the generator
+	 * Writes a member named at run time into an object that is not masked as a whole: text straight, masked as the
+	 * masking generator would mask it, anything else through the masking generator.
+	 * @param members the event's members
+	 * @param parentPath the path of the enclosing object, empty at the root
+	 * @param name the member's name
+	 * @param value the value
 	 */
-	void writeAdded(JsonGenerator generator) {
+	void writePair(EventMembers members, String parentPath, String name, Object value) {
+		if (value instanceof CharSequence text) {
+			String written = this.processesNames ? name(childPath(parentPath, name), name) : name;
+			if (written != null) {
+				members.writeText(written, text.toString());
+			}
+		}
+		else {
+			writePair(members.masked(), parentPath, name, value);
+		}
+	}
+
+	/**
+	 * Writes the members of {@code logging.structured.json.add} under their names as given.
+	 * @param members the event's members
+	 */
+	void writeAdded(EventMembers members) {
 		Map<String, String> added = this.settings.add();
 		if (!added.isEmpty()) {
-			added.forEach((name, value) -> writePair(generator, "", name, value));
+			added.forEach((name, value) -> writePair(members, "", name, value));
 		}
 	}
 
 	/**
 	 * Writes pairs whose dotted names become nested objects, as in Boot's ECS format.
-	 * @param generator the generator
+	 * @param members the event's members
 	 * @param pairs the pairs by dotted name, in order
 	 */
-	void writeNested(JsonGenerator generator, Map<String, Object> pairs) {
-		nest(pairs).forEach((name, value) -> writePair(generator, "", name, value));
+	void writeNested(EventMembers members, Map<String, Object> pairs) {
+		nest(pairs).forEach((name, value) -> writePair(members, "", name, value));
 	}
 
 	/**

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
+import io.github.structuredlogging.masking.TextMasker;
 import net.logstash.logback.composite.AbstractJsonProvider;
 import org.slf4j.Marker;
 import org.slf4j.event.KeyValuePair;
@@ -55,37 +56,37 @@ final class EcsJsonProvider extends AbstractJsonProvider<ILoggingEvent> {
 
 	private final Map<String, Object> additions;
 
-	private final String timestamp;
+	private final MemberName timestamp;
 
-	private final String log;
+	private final MemberName log;
 
-	private final String level;
+	private final MemberName level;
 
-	private final String logger;
+	private final MemberName logger;
 
-	private final String process;
+	private final MemberName process;
 
-	private final String pidName;
+	private final MemberName pidName;
 
-	private final String thread;
+	private final MemberName thread;
 
-	private final String threadName;
+	private final MemberName threadName;
 
-	private final String message;
+	private final MemberName message;
 
-	private final String error;
+	private final MemberName error;
 
-	private final String errorType;
+	private final MemberName errorType;
 
-	private final String errorMessage;
+	private final MemberName errorMessage;
 
-	private final String errorStackTrace;
+	private final MemberName errorStackTrace;
 
-	private final String tags;
+	private final MemberName tags;
 
-	private final String ecs;
+	private final MemberName ecs;
 
-	private final String ecsVersion;
+	private final MemberName ecsVersion;
 
 	EcsJsonProvider(BootJsonMembers members, StackTraces stackTraces, Map<String, String> mdcNames, Long pid,
 			EcsService service) {
@@ -97,78 +98,82 @@ final class EcsJsonProvider extends AbstractJsonProvider<ILoggingEvent> {
 			.stream()
 			.map((path) -> path[0])
 			.collect(Collectors.toUnmodifiableSet());
+		this.tracingPaths.values().forEach((path) -> Arrays.stream(path).forEach(members::ownName));
 		this.pid = pid;
 		this.service = service;
 		this.additions = BootJsonMembers.nest(members.settings().add());
-		this.timestamp = members.name("@timestamp");
-		this.log = members.name("log");
-		this.level = members.name("log.level");
-		this.logger = members.name("log.logger");
-		this.process = members.name("process");
-		this.pidName = members.name("process.pid");
-		this.thread = members.name("process.thread");
-		this.threadName = members.name("process.thread.name");
-		this.message = members.name("message");
-		this.error = members.name("error");
-		this.errorType = members.name("error.type");
-		this.errorMessage = members.name("error.message");
-		this.errorStackTrace = members.name("error.stack_trace");
-		this.tags = members.name("tags");
-		this.ecs = members.name("ecs");
-		this.ecsVersion = members.name("ecs.version");
+		this.timestamp = members.member("@timestamp");
+		this.log = members.member("log");
+		this.level = members.member("log.level");
+		this.logger = members.member("log.logger");
+		this.process = members.member("process");
+		this.pidName = members.member("process.pid");
+		this.thread = members.member("process.thread");
+		this.threadName = members.member("process.thread.name");
+		this.message = members.member("message");
+		this.error = members.member("error");
+		this.errorType = members.member("error.type");
+		this.errorMessage = members.member("error.message");
+		this.errorStackTrace = members.member("error.stack_trace");
+		this.tags = members.member("tags");
+		this.ecs = members.member("ecs");
+		this.ecsVersion = members.member("ecs.version");
 	}
 
 	@Override
 	public void writeTo(JsonGenerator generator, ILoggingEvent event) {
-		this.members.write(generator, this.timestamp, this.timestamps.format(event.getInstant()));
+		EventMembers out = this.members.of(generator);
+		JsonGenerator trusted = out.trusted();
+		out.writeTrusted(this.timestamp, this.timestamps.format(event.getInstant()));
 		if (this.log != null) {
-			generator.writeObjectPropertyStart(this.log);
-			this.members.write(generator, this.level, event.getLevel().toString());
-			this.members.write(generator, this.logger, event.getLoggerName());
-			generator.writeEndObject();
+			this.log.writeObjectStart(trusted);
+			out.writeTrusted(this.level, event.getLevel().toString());
+			out.writeTrusted(this.logger, event.getLoggerName());
+			trusted.writeEndObject();
 		}
 		if (this.process != null) {
-			generator.writeObjectPropertyStart(this.process);
+			this.process.writeObjectStart(trusted);
 			if (this.pid != null && this.pidName != null) {
-				generator.writeNumberProperty(this.pidName, this.pid);
+				this.pidName.writeNumber(trusted, this.pid);
 			}
 			if (this.thread != null) {
-				generator.writeObjectPropertyStart(this.thread);
-				this.members.write(generator, this.threadName, event.getThreadName());
-				generator.writeEndObject();
+				this.thread.writeObjectStart(trusted);
+				out.writeTrusted(this.threadName, event.getThreadName());
+				trusted.writeEndObject();
 			}
-			generator.writeEndObject();
+			trusted.writeEndObject();
 		}
-		this.service.writeTo(generator);
-		this.members.write(generator, this.message, event.getFormattedMessage());
+		this.service.writeTo(trusted);
+		out.writeText(this.message, event.getFormattedMessage());
 		if (this.members.settings().context().include()) {
-			writePairs(generator, event);
+			writePairs(out, event);
 		}
 		IThrowableProxy throwable = event.getThrowableProxy();
 		if (throwable != null && this.error != null) {
-			generator.writeObjectPropertyStart(this.error);
-			this.members.write(generator, this.errorType, throwable.getClassName());
-			this.members.write(generator, this.errorMessage, throwable.getMessage());
+			this.error.writeObjectStart(out.masked());
+			out.writeMasked(this.errorType, throwable.getClassName());
+			out.writeMasked(this.errorMessage, throwable.getMessage());
 			if (this.errorStackTrace != null) {
-				this.members.write(generator, this.errorStackTrace, this.stackTraces.of(event));
+				out.writeMasked(this.errorStackTrace, this.stackTraces.of(event));
 			}
-			generator.writeEndObject();
+			out.masked().writeEndObject();
 		}
 		List<Marker> markers = event.getMarkerList();
 		if (markers != null && !markers.isEmpty() && this.tags != null) {
-			generator.writeName(this.tags);
-			generator.writeStartArray();
+			JsonGenerator masked = out.masked();
+			this.tags.writeTo(masked);
+			masked.writeStartArray();
 			for (String name : Markers.names(markers, new TreeSet<>())) {
-				generator.writeString(name);
+				masked.writeString(name);
 			}
-			generator.writeEndArray();
+			masked.writeEndArray();
 		}
 		if (this.ecs != null) {
-			generator.writeObjectPropertyStart(this.ecs);
-			this.members.write(generator, this.ecsVersion, ECS_VERSION);
-			generator.writeEndObject();
+			this.ecs.writeObjectStart(trusted);
+			out.writeTrusted(this.ecsVersion, ECS_VERSION);
+			trusted.writeEndObject();
 		}
-		this.additions.forEach((name, value) -> this.members.writePair(generator, "", name, value));
+		this.additions.forEach((name, value) -> this.members.writePair(out, "", name, value));
 	}
 
 	/**
@@ -176,36 +181,37 @@ final class EcsJsonProvider extends AbstractJsonProvider<ILoggingEvent> {
 	 * nested objects; only other dotted names, a context prefix, or renaming the tracing ids need the nesting of
 	 * every name, which costs a map per event.
 	 */
-	private void writePairs(JsonGenerator generator, ILoggingEvent event) {
+	private void writePairs(EventMembers out, ILoggingEvent event) {
 		if (needsNesting(event)) {
-			this.members.writeNested(generator, pairs(event));
+			this.members.writeNested(out, pairs(event));
 			return;
 		}
 		Map<String, String> mdc = event.getMDCPropertyMap();
 		if (mdc != null) {
-			mdc.forEach((key, value) -> writeMdcPair(generator, key, value));
+			mdc.forEach((key, value) -> writeMdcPair(out, key, value));
 		}
 		List<KeyValuePair> keyValues = event.getKeyValuePairs();
 		if (keyValues != null) {
 			for (KeyValuePair pair : keyValues) {
-				this.members.writePair(generator, "", pair.key, pair.value);
+				this.members.writePair(out, "", pair.key, pair.value);
 			}
 		}
 	}
 
-	private void writeMdcPair(JsonGenerator generator, String key, String value) {
+	private void writeMdcPair(EventMembers out, String key, String value) {
 		String[] path = this.tracingPaths.get(key);
 		if (path == null) {
-			this.members.writePair(generator, "", key, value);
+			this.members.writePair(out, "", key, value);
 			return;
 		}
+		JsonGenerator trusted = out.trusted();
 		int last = path.length - 1;
 		for (int i = 0; i < last; i++) {
-			generator.writeObjectPropertyStart(path[i]);
+			trusted.writeObjectPropertyStart(path[i]);
 		}
-		this.members.writePair(generator, "", path[last], value);
+		out.writePairInTrusted(path[last], value);
 		for (int i = 0; i < last; i++) {
-			generator.writeEndObject();
+			trusted.writeEndObject();
 		}
 	}
 
@@ -275,51 +281,55 @@ final class EcsJsonProvider extends AbstractJsonProvider<ILoggingEvent> {
 	}
 
 	/**
-	 * The {@code service} member, from {@code logging.structured.ecs.service.*} as Boot reads them.
+	 * The {@code service} member, from {@code logging.structured.ecs.service.*} as Boot reads them, masked once as
+	 * they are the same in every event.
 	 */
 	static final class EcsService {
 
-		private final String[] names;
+		private final MemberName[] names;
 
 		private final String[] values;
 
-		private final String service;
+		private final MemberName service;
 
-		private final String node;
+		private final MemberName node;
 
-		private final String nodeName;
+		private final MemberName nodeName;
 
 		private final String nodeNameValue;
 
 		EcsService(String name, String version, String environment, String nodeName, BootJsonMembers members) {
-			this.service = members.name("service");
-			this.names = new String[] { members.name("service.name"), members.name("service.version"),
-					members.name("service.environment") };
-			this.values = new String[] { name, version, environment };
-			this.node = members.name("service.node");
-			this.nodeName = members.name("service.node.name");
-			this.nodeNameValue = nodeName;
+			this.service = members.member("service");
+			this.names = new MemberName[] { members.member("service.name"), members.member("service.version"),
+					members.member("service.environment") };
+			TextMasker masker = members.masker();
+			this.values = new String[] { masker.maskText(name), masker.maskText(version),
+					masker.maskText(environment) };
+			this.node = members.member("service.node");
+			this.nodeName = members.member("service.node.name");
+			this.nodeNameValue = masker.maskText(nodeName);
 		}
 
 		void writeTo(JsonGenerator generator) {
 			if (this.service == null) {
 				return;
 			}
-			generator.writeObjectPropertyStart(this.service);
+			this.service.writeObjectStart(generator);
 			for (int i = 0; i < this.names.length; i++) {
 				writeIfHasLength(generator, this.names[i], this.values[i]);
 			}
 			if (this.node != null) {
-				generator.writeObjectPropertyStart(this.node);
+				this.node.writeObjectStart(generator);
 				writeIfHasLength(generator, this.nodeName, this.nodeNameValue);
 				generator.writeEndObject();
 			}
 			generator.writeEndObject();
 		}
 
-		private static void writeIfHasLength(JsonGenerator generator, String name, String value) {
+		private static void writeIfHasLength(JsonGenerator generator, MemberName name, String value) {
 			if (name != null && value != null && !value.isEmpty()) {
-				generator.writeStringProperty(name, value);
+				name.writeTo(generator);
+				generator.writeString(value);
 			}
 		}
 

@@ -57,33 +57,33 @@ final class GelfJsonProvider extends AbstractJsonProvider<ILoggingEvent> {
 	 */
 	private final Map<String, String> additionalNames = new ConcurrentHashMap<>();
 
-	private final String version;
+	private final MemberName version;
 
-	private final String shortMessage;
+	private final MemberName shortMessage;
 
-	private final String timestamp;
+	private final MemberName timestamp;
 
-	private final String level;
+	private final MemberName level;
 
-	private final String levelName;
+	private final MemberName levelName;
 
-	private final String pidName;
+	private final MemberName pidName;
 
-	private final String threadName;
+	private final MemberName threadName;
 
-	private final String hostName;
+	private final MemberName hostName;
 
-	private final String serviceVersionName;
+	private final MemberName serviceVersionName;
 
-	private final String logger;
+	private final MemberName logger;
 
-	private final String fullMessage;
+	private final MemberName fullMessage;
 
-	private final String errorType;
+	private final MemberName errorType;
 
-	private final String errorStackTrace;
+	private final MemberName errorStackTrace;
 
-	private final String errorMessage;
+	private final MemberName errorMessage;
 
 	GelfJsonProvider(BootJsonMembers members, StackTraces stackTraces, Long pid, String host,
 			String serviceVersion) {
@@ -92,77 +92,79 @@ final class GelfJsonProvider extends AbstractJsonProvider<ILoggingEvent> {
 		this.pid = pid;
 		this.host = host;
 		this.serviceVersion = serviceVersion;
-		this.version = members.name("version");
-		this.shortMessage = members.name("short_message");
-		this.timestamp = members.name("timestamp");
-		this.level = members.name("level");
-		this.levelName = members.name("_level_name");
-		this.pidName = members.name("_process_pid");
-		this.threadName = members.name("_process_thread_name");
-		this.hostName = members.name("host");
-		this.serviceVersionName = members.name("_service_version");
-		this.logger = members.name("_log_logger");
-		this.fullMessage = members.name("full_message");
-		this.errorType = members.name("_error_type");
-		this.errorStackTrace = members.name("_error_stack_trace");
-		this.errorMessage = members.name("_error_message");
+		this.version = members.member("version");
+		this.shortMessage = members.member("short_message");
+		this.timestamp = members.member("timestamp");
+		this.level = members.member("level");
+		this.levelName = members.member("_level_name");
+		this.pidName = members.member("_process_pid");
+		this.threadName = members.member("_process_thread_name");
+		this.hostName = members.member("host");
+		this.serviceVersionName = members.member("_service_version");
+		this.logger = members.member("_log_logger");
+		this.fullMessage = members.member("full_message");
+		this.errorType = members.member("_error_type");
+		this.errorStackTrace = members.member("_error_stack_trace");
+		this.errorMessage = members.member("_error_message");
 	}
 
 	@Override
 	public void writeTo(JsonGenerator generator, ILoggingEvent event) {
-		this.members.write(generator, this.version, "1.1");
+		EventMembers out = this.members.of(generator);
+		JsonGenerator trusted = out.trusted();
+		out.writeTrusted(this.version, "1.1");
 		String message = event.getFormattedMessage();
-		this.members.write(generator, this.shortMessage, hasText(message) ? message : "(blank)");
+		out.writeText(this.shortMessage, hasText(message) ? message : "(blank)");
 		if (this.timestamp != null) {
-			generator.writeName(this.timestamp);
-			generator.writeNumber(seconds(event.getTimeStamp()));
+			this.timestamp.writeTo(trusted);
+			trusted.writeNumber(seconds(event.getTimeStamp()));
 		}
 		if (this.level != null) {
-			generator.writeNumberProperty(this.level, LevelToSyslogSeverity.convert(event));
+			this.level.writeNumber(trusted, LevelToSyslogSeverity.convert(event));
 		}
-		this.members.write(generator, this.levelName, event.getLevel().toString());
+		out.writeTrusted(this.levelName, event.getLevel().toString());
 		if (this.pid != null && this.pidName != null) {
-			generator.writeNumberProperty(this.pidName, this.pid);
+			this.pidName.writeNumber(trusted, this.pid);
 		}
-		this.members.write(generator, this.threadName, event.getThreadName());
+		out.writeTrusted(this.threadName, event.getThreadName());
 		if (hasLength(this.host)) {
-			this.members.write(generator, this.hostName, this.host);
+			out.writeTrusted(this.hostName, this.host);
 		}
 		if (hasLength(this.serviceVersion)) {
-			this.members.write(generator, this.serviceVersionName, this.serviceVersion);
+			out.writeTrusted(this.serviceVersionName, this.serviceVersion);
 		}
-		this.members.write(generator, this.logger, event.getLoggerName());
+		out.writeTrusted(this.logger, event.getLoggerName());
 		if (this.members.settings().context().include()) {
-			writePairs(generator, event);
+			writePairs(out, event);
 		}
 		IThrowableProxy throwable = event.getThrowableProxy();
 		if (throwable != null) {
 			String stackTrace = this.stackTraces.of(event);
-			this.members.write(generator, this.fullMessage, message + "\n\n" + stackTrace);
-			this.members.write(generator, this.errorType, throwable.getClassName());
-			this.members.write(generator, this.errorStackTrace, stackTrace);
-			this.members.write(generator, this.errorMessage, throwable.getMessage());
+			out.writeMasked(this.fullMessage, message + "\n\n" + stackTrace);
+			out.writeMasked(this.errorType, throwable.getClassName());
+			out.writeMasked(this.errorStackTrace, stackTrace);
+			out.writeMasked(this.errorMessage, throwable.getMessage());
 		}
-		this.members.writeAdded(generator);
+		this.members.writeAdded(out);
 	}
 
-	private void writePairs(JsonGenerator generator, ILoggingEvent event) {
+	private void writePairs(EventMembers out, ILoggingEvent event) {
 		Map<String, String> mdc = event.getMDCPropertyMap();
 		if (mdc != null) {
-			mdc.forEach((key, value) -> writeAdditional(generator, key, value));
+			mdc.forEach((key, value) -> writeAdditional(out, key, value));
 		}
 		List<KeyValuePair> keyValues = event.getKeyValuePairs();
 		if (keyValues != null) {
 			for (KeyValuePair pair : keyValues) {
-				writeAdditional(generator, pair.key, pair.value);
+				writeAdditional(out, pair.key, pair.value);
 			}
 		}
 	}
 
-	private void writeAdditional(JsonGenerator generator, String key, Object value) {
+	private void writeAdditional(EventMembers out, String key, Object value) {
 		String name = additionalName(key);
 		if (!name.isEmpty()) {
-			this.members.writePair(generator, "", name, value);
+			this.members.writePair(out, "", name, value);
 		}
 	}
 

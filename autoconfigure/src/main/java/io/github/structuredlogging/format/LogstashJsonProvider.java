@@ -30,79 +30,81 @@ final class LogstashJsonProvider extends AbstractJsonProvider<ILoggingEvent> {
 
 	private final IsoTimestamps timestamps = IsoTimestamps.offset(ZoneId.systemDefault());
 
-	private final String timestamp;
+	private final MemberName timestamp;
 
-	private final String version;
+	private final MemberName version;
 
-	private final String message;
+	private final MemberName message;
 
-	private final String logger;
+	private final MemberName logger;
 
-	private final String thread;
+	private final MemberName thread;
 
-	private final String level;
+	private final MemberName level;
 
-	private final String levelValue;
+	private final MemberName levelValue;
 
-	private final String tags;
+	private final MemberName tags;
 
-	private final String stackTrace;
+	private final MemberName stackTrace;
 
 	LogstashJsonProvider(BootJsonMembers members, StackTraces stackTraces) {
 		this.members = members;
 		this.stackTraces = stackTraces;
-		this.timestamp = members.name("@timestamp");
-		this.version = members.name("@version");
-		this.message = members.name("message");
-		this.logger = members.name("logger_name");
-		this.thread = members.name("thread_name");
-		this.level = members.name("level");
-		this.levelValue = members.name("level_value");
-		this.tags = members.name("tags");
-		this.stackTrace = members.name("stack_trace");
+		this.timestamp = members.member("@timestamp");
+		this.version = members.member("@version");
+		this.message = members.member("message");
+		this.logger = members.member("logger_name");
+		this.thread = members.member("thread_name");
+		this.level = members.member("level");
+		this.levelValue = members.member("level_value");
+		this.tags = members.member("tags");
+		this.stackTrace = members.member("stack_trace");
 	}
 
 	@Override
 	public void writeTo(JsonGenerator generator, ILoggingEvent event) {
+		EventMembers out = this.members.of(generator);
 		if (this.timestamp != null) {
-			this.members.write(generator, this.timestamp, this.timestamps.format(event.getInstant()));
+			out.writeTrusted(this.timestamp, this.timestamps.format(event.getInstant()));
 		}
-		this.members.write(generator, this.version, "1");
-		this.members.write(generator, this.message, event.getFormattedMessage());
-		this.members.write(generator, this.logger, event.getLoggerName());
-		this.members.write(generator, this.thread, event.getThreadName());
-		this.members.write(generator, this.level, event.getLevel().toString());
+		out.writeTrusted(this.version, "1");
+		out.writeText(this.message, event.getFormattedMessage());
+		out.writeTrusted(this.logger, event.getLoggerName());
+		out.writeTrusted(this.thread, event.getThreadName());
+		out.writeTrusted(this.level, event.getLevel().toString());
 		if (this.levelValue != null) {
-			generator.writeNumberProperty(this.levelValue, event.getLevel().toInt());
+			this.levelValue.writeNumber(out.trusted(), event.getLevel().toInt());
 		}
 		if (this.members.settings().context().include()) {
-			writePairs(generator, event);
+			writePairs(out, event);
 		}
 		List<Marker> markers = event.getMarkerList();
 		if (markers != null && !markers.isEmpty() && this.tags != null) {
-			generator.writeName(this.tags);
-			generator.writeStartArray();
+			JsonGenerator masked = out.masked();
+			this.tags.writeTo(masked);
+			masked.writeStartArray();
 			for (String name : Markers.names(markers, new LinkedHashSet<>())) {
-				generator.writeString(name);
+				masked.writeString(name);
 			}
-			generator.writeEndArray();
+			masked.writeEndArray();
 		}
 		if (event.getThrowableProxy() != null && this.stackTrace != null) {
-			this.members.write(generator, this.stackTrace, this.stackTraces.of(event));
+			out.writeMasked(this.stackTrace, this.stackTraces.of(event));
 		}
-		this.members.writeAdded(generator);
+		this.members.writeAdded(out);
 	}
 
-	private void writePairs(JsonGenerator generator, ILoggingEvent event) {
+	private void writePairs(EventMembers out, ILoggingEvent event) {
 		String prefix = this.members.settings().context().prefixOrEmpty();
 		Map<String, String> mdc = event.getMDCPropertyMap();
 		if (mdc != null) {
-			mdc.forEach((key, value) -> this.members.writePair(generator, "", joined(prefix, key), value));
+			mdc.forEach((key, value) -> this.members.writePair(out, "", joined(prefix, key), value));
 		}
 		List<KeyValuePair> keyValues = event.getKeyValuePairs();
 		if (keyValues != null) {
 			for (KeyValuePair pair : keyValues) {
-				this.members.writePair(generator, "", joined(prefix, pair.key), pair.value);
+				this.members.writePair(out, "", joined(prefix, pair.key), pair.value);
 			}
 		}
 	}

@@ -1,52 +1,46 @@
 package io.github.structuredlogging.masking;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.Reader;
-import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 
-import tools.jackson.core.Base64Variant;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.SerializableString;
 import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.exc.JacksonIOException;
-import tools.jackson.core.util.JsonGeneratorDelegate;
 
 /**
  * Masks what the JSON encoder writes, for one event: the value of a field with a sensitive name is replaced whole
  * (objects and arrays included), and the secrets the value patterns recognise are masked inside every other string
  * and every number that could hold a card number. Same rules as logstash-logback-encoder's
  * {@code MaskingJsonGenerator}, which the starter used before, but without its cost on every name and value (a
- * lambda per call, a boxed number, the field maskers asked through the write context): a name is checked once when
- * it is written, a value runs the patterns only when {@link TextFeatures} finds what one of them needs, and numbers
- * that cannot hold 13 digits pass untouched. It also covers what that generator let through: arrays of strings,
- * numbers written from characters and strings read from a {@link Reader} are masked, raw UTF-8 strings too.
+ * lambda per call, a boxed number, the field maskers asked through the write context): a name is decided once per
+ * generator ({@link FieldNameDecisions}), a value runs the patterns only when {@link TextFeatures} finds what one
+ * of them needs, and numbers that cannot hold 13 digits pass untouched. It also covers what that generator let
+ * through: arrays of strings, numbers written from characters and strings read from a {@link Reader} are masked,
+ * raw UTF-8 strings too.
  * <p>
  * Raw output ({@code writeRaw}, {@code writeRawValue}) is pre-encoded JSON the application chose to write as is; it
- * is dropped inside a masked field and otherwise written unchanged, as before.
+ * is dropped inside a masked field and otherwise written unchanged, as before. What is never masked but must be
+ * dropped inside a masked field is left to {@link SkippingGenerator}.
  */
-final class MaskingGenerator extends JsonGeneratorDelegate {
+final class MaskingGenerator extends SkippingGenerator {
 
 	/** The smallest number with 13 digits, the fewest a card number has. */
 	private static final long SMALLEST_CARD_LENGTH_NUMBER = 1_000_000_000_000L;
 
 	private final MaskingDecorator rules;
 
-	/**
-	 * Above zero inside the value of a masked field: {@code 1} for the field itself, one more for each object
-	 * opened inside it, so the next name at the field's own level ends the masking.
-	 */
-	private int maskDepth;
+	private final FieldNameDecisions names;
 
 	/** Whether the value about to be written belongs to a top-level field the encoder fills from trusted sources. */
 	private boolean trustedValue;
 
 	MaskingGenerator(JsonGenerator delegate, MaskingDecorator rules) {
-		super(delegate, false);
+		super(delegate);
 		this.rules = rules;
+		this.names = new FieldNameDecisions(rules);
 	}
 
 	@Override
@@ -87,23 +81,20 @@ final class MaskingGenerator extends JsonGeneratorDelegate {
 	}
 
 	private void afterName(String name) {
-		if (this.rules.isMaskedField(name)) {
+		byte decision = this.names.decide(name);
+		if (decision == FieldNameDecisions.MASKED) {
 			this.delegate.writeString(this.rules.replacement());
 			this.maskDepth = 1;
 			this.trustedValue = false;
 		}
 		else {
-			this.trustedValue = this.rules.isTrustedField(name) && isTopLevel();
+			this.trustedValue = decision == FieldNameDecisions.TRUSTED && isTopLevel();
 		}
 	}
 
 	private boolean isTopLevel() {
 		TokenStreamContext parent = this.delegate.streamWriteContext().getParent();
 		return parent != null && parent.inRoot();
-	}
-
-	private boolean masking() {
-		return this.maskDepth > 0;
 	}
 
 	@Override
@@ -138,17 +129,6 @@ final class MaskingGenerator extends JsonGeneratorDelegate {
 		else {
 			this.trustedValue = false;
 			this.delegate.writeStartObject(forValue, size);
-		}
-		return this;
-	}
-
-	@Override
-	public JsonGenerator writeEndObject() {
-		if (masking()) {
-			this.maskDepth--;
-		}
-		if (!masking()) {
-			this.delegate.writeEndObject();
 		}
 		return this;
 	}
@@ -358,187 +338,6 @@ final class MaskingGenerator extends JsonGeneratorDelegate {
 
 	private String maskText(String text) {
 		return (this.trustedValue || text == null) ? text : this.rules.values().maskText(text);
-	}
-
-	@Override
-	public JsonGenerator writeNumber(short v) {
-		if (!masking()) {
-			this.delegate.writeNumber(v);
-		}
-		return this;
-	}
-
-	@Override
-	public JsonGenerator writeNumber(int v) {
-		if (!masking()) {
-			this.delegate.writeNumber(v);
-		}
-		return this;
-	}
-
-	@Override
-	public JsonGenerator writeNumber(double v) {
-		if (!masking()) {
-			this.delegate.writeNumber(v);
-		}
-		return this;
-	}
-
-	@Override
-	public JsonGenerator writeNumber(float v) {
-		if (!masking()) {
-			this.delegate.writeNumber(v);
-		}
-		return this;
-	}
-
-	@Override
-	public JsonGenerator writeNumber(BigDecimal v) {
-		if (!masking()) {
-			this.delegate.writeNumber(v);
-		}
-		return this;
-	}
-
-	@Override
-	public JsonGenerator writeBoolean(boolean state) {
-		if (!masking()) {
-			this.delegate.writeBoolean(state);
-		}
-		return this;
-	}
-
-	@Override
-	public JsonGenerator writeNull() {
-		if (!masking()) {
-			this.delegate.writeNull();
-		}
-		return this;
-	}
-
-	@Override
-	public JsonGenerator writeEmbeddedObject(Object object) {
-		if (!masking()) {
-			this.delegate.writeEmbeddedObject(object);
-		}
-		return this;
-	}
-
-	@Override
-	public JsonGenerator writeObjectId(Object id) {
-		if (!masking()) {
-			this.delegate.writeObjectId(id);
-		}
-		return this;
-	}
-
-	@Override
-	public JsonGenerator writeObjectRef(Object id) {
-		if (!masking()) {
-			this.delegate.writeObjectRef(id);
-		}
-		return this;
-	}
-
-	@Override
-	public JsonGenerator writeTypeId(Object id) {
-		if (!masking()) {
-			this.delegate.writeTypeId(id);
-		}
-		return this;
-	}
-
-	@Override
-	public JsonGenerator writeOmittedProperty(String propertyName) {
-		if (!masking()) {
-			this.delegate.writeOmittedProperty(propertyName);
-		}
-		return this;
-	}
-
-	@Override
-	public JsonGenerator writeBinary(Base64Variant variant, byte[] data, int offset, int len) {
-		if (!masking()) {
-			this.delegate.writeBinary(variant, data, offset, len);
-		}
-		return this;
-	}
-
-	@Override
-	public int writeBinary(Base64Variant variant, InputStream data, int dataLength) {
-		if (!masking()) {
-			return this.delegate.writeBinary(variant, data, dataLength);
-		}
-		try {
-			return (int) data.transferTo(OutputStream.nullOutputStream());
-		}
-		catch (IOException ex) {
-			throw JacksonIOException.construct(ex, this);
-		}
-	}
-
-	@Override
-	public JsonGenerator writeRaw(String text) {
-		if (!masking()) {
-			this.delegate.writeRaw(text);
-		}
-		return this;
-	}
-
-	@Override
-	public JsonGenerator writeRaw(String text, int offset, int len) {
-		if (!masking()) {
-			this.delegate.writeRaw(text, offset, len);
-		}
-		return this;
-	}
-
-	@Override
-	public JsonGenerator writeRaw(SerializableString raw) {
-		if (!masking()) {
-			this.delegate.writeRaw(raw);
-		}
-		return this;
-	}
-
-	@Override
-	public JsonGenerator writeRaw(char[] text, int offset, int len) {
-		if (!masking()) {
-			this.delegate.writeRaw(text, offset, len);
-		}
-		return this;
-	}
-
-	@Override
-	public JsonGenerator writeRaw(char c) {
-		if (!masking()) {
-			this.delegate.writeRaw(c);
-		}
-		return this;
-	}
-
-	@Override
-	public JsonGenerator writeRawValue(String text) {
-		if (!masking()) {
-			this.delegate.writeRawValue(text);
-		}
-		return this;
-	}
-
-	@Override
-	public JsonGenerator writeRawValue(String text, int offset, int len) {
-		if (!masking()) {
-			this.delegate.writeRawValue(text, offset, len);
-		}
-		return this;
-	}
-
-	@Override
-	public JsonGenerator writeRawValue(char[] text, int offset, int len) {
-		if (!masking()) {
-			this.delegate.writeRawValue(text, offset, len);
-		}
-		return this;
 	}
 
 	private String read(Reader reader, int len) {

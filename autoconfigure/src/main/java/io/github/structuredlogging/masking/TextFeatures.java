@@ -4,9 +4,9 @@ import java.math.BigInteger;
 
 /**
  * What a value holds that a built-in pattern needs. Most values hold none of it, and are then passed by every
- * built-in pattern without running one: that is what keeps default masking cheap. A first pass, one table lookup
- * and a few additions per character, proves most values featureless (fewer than 13 digits, no 20-character token,
- * none of {@code = : @ % \ J}, no "bearer" or "basic"); only the others are scanned for which features they have.
+ * built-in pattern without running one: that is what keeps default masking cheap. A {@link FirstPass} proves most
+ * values featureless (fewer than 13 digits, no 20-character token, none of {@code = : @ % \ J}, no "bearer" or
+ * "basic" before a space); only the others are scanned for which features they have.
  */
 final class TextFeatures {
 
@@ -16,7 +16,7 @@ final class TextFeatures {
 	/** An equals sign or a colon, also URL-encoded ({@code %3D}, {@code %3A}). */
 	static final int ASSIGNMENT = 1 << 1;
 
-	/** The word "bearer" or "basic", in any case. */
+	/** The word "bearer" or "basic", in any case, and a space after it, as the pattern that needs it has. */
 	static final int AUTHORIZATION_SCHEME = 1 << 2;
 
 	/** The text "eyJ", which every JSON Web Token starts with. */
@@ -38,46 +38,29 @@ final class TextFeatures {
 
 	private static final int MAX_SEPARATORS = 3;
 
-	private static final byte OTHER = 0;
+	static final byte OTHER = 0;
 
 	/** A letter or underscore, which no pattern is found by. */
-	private static final byte LETTER = 1;
+	static final byte LETTER = 1;
 
-	private static final byte DIGIT = 2;
+	static final byte DIGIT = 2;
 
 	/** A card separator that tokens never hold. */
-	private static final byte SEPARATOR = 3;
+	static final byte SEPARATOR = 3;
 
 	/** A card separator that base64 tokens hold: {@code +} and {@code /}. */
-	private static final byte TOKEN_SEPARATOR = 4;
+	static final byte TOKEN_SEPARATOR = 4;
 
 	/** A letter that may start a pattern's key word. */
-	private static final byte MARKER_LETTER = 5;
+	static final byte MARKER_LETTER = 5;
 
 	/** A character that may start an escaped separator or an URL-encoded assignment: {@code %} and backslash. */
-	private static final byte ESCAPE = 6;
+	static final byte ESCAPE = 6;
 
 	/** Punctuation a pattern is found by: {@code =}, {@code :} and {@code @}. */
-	private static final byte MARKER = 7;
+	static final byte MARKER = 7;
 
 	private static final byte[] KINDS = kinds();
-
-	/** In the first pass: a digit, counted toward the 13 a card number needs. */
-	private static final byte QUICK_DIGIT = 1;
-
-	/** In the first pass: a character of a {@link #LONG_TOKEN}. */
-	private static final byte QUICK_TOKEN = 2;
-
-	/** In the first pass: a digit or a character that may join digit groups, which a digit run goes on across. */
-	private static final byte QUICK_DIGIT_RUN = 4;
-
-	/** In the first pass: a character a feature starts or ends with, sent to the full scan. */
-	private static final byte QUICK_MARKER = 8;
-
-	/** In the first pass: the first letter of "bearer" and "basic". */
-	private static final byte QUICK_B = 16;
-
-	private static final byte[] QUICK = quickKinds();
 
 	private TextFeatures() {
 	}
@@ -98,41 +81,42 @@ final class TextFeatures {
 
 	/**
 	 * Whether a text may have a feature: {@code false} proves it has none, {@code true} asks for the full scan.
-	 * Every feature needs one of what this looks for: 13 digits not parted by a letter or punctuation other than
-	 * a card separator, a token of 20 characters (counted as the full scan counts them), a marker character
-	 * ({@code =}, {@code :}, {@code @}, the {@code %} of an URL-encoded assignment, backslash, the {@code J} of
-	 * {@code eyJ}) or an authorization scheme. Characters beyond ASCII count as separators, which can only send
-	 * more text to the full scan.
+	 * @param text the text
+	 * @return what the {@link FirstPass} finds
 	 */
 	static boolean mayHaveFeatures(String text) {
-		int digits = 0;
-		int longestDigits = 0;
-		int token = 0;
-		int longestToken = 0;
-		int seen = 0;
-		int length = text.length();
-		// No branch on the character: a value is mostly letters and digits, in no order a predictor could learn.
-		for (int i = 0; i < length; i++) {
-			char c = text.charAt(i);
-			int quick = (c < QUICK.length) ? QUICK[c] : QUICK_DIGIT_RUN;
-			seen |= quick;
-			digits = (digits + (quick & QUICK_DIGIT)) * ((quick >>> 2) & 1);
-			token = (token + 1) * ((quick >>> 1) & 1);
-			longestDigits = Math.max(longestDigits, digits);
-			longestToken = Math.max(longestToken, token);
-		}
-		return longestDigits >= CardNumberValueMasker.MIN_DIGITS || longestToken >= MIN_TOKEN_LENGTH
-				|| (seen & QUICK_MARKER) != 0 || ((seen & QUICK_B) != 0 && hasAuthorizationScheme(text));
+		return FirstPass.mayHaveFeatures(text);
 	}
 
-	private static boolean hasAuthorizationScheme(String text) {
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if ((c == 'b' || c == 'B') && feature(text, i, c) != 0) {
-				return true;
+	/**
+	 * Whether "bearer" or "basic" and a space start at a position, in any case of ASCII letters only: the pattern
+	 * that needs them ({@link BuiltInPattern#BEARER_TOKEN}) matches case-insensitively in ASCII and wants a space
+	 * ({@code \s}) next, so to it "Ba\u017Fic" (with a long s) is no scheme, nor is "Basic%20".
+	 */
+	static boolean isAuthorizationScheme(String text, int i) {
+		return schemeEndsAt(text, i + 1, "earer") || schemeEndsAt(text, i + 1, "asic");
+	}
+
+	private static boolean schemeEndsAt(String text, int from, String lowerCaseRest) {
+		int end = from + lowerCaseRest.length();
+		if (end >= text.length() || !isRegexSpace(text.charAt(end))) {
+			return false;
+		}
+		for (int i = 0; i < lowerCaseRest.length(); i++) {
+			// Only 'A'-'Z' and 'a'-'z' map onto a lower-case letter when bit 0x20 is set.
+			if ((text.charAt(from + i) | 0x20) != lowerCaseRest.charAt(i)) {
+				return false;
 			}
 		}
-		return false;
+		return true;
+	}
+
+	/**
+	 * Whether a character is one a regex's {@code \s} matches: space, tab, line feed, vertical tab, form feed and
+	 * carriage return.
+	 */
+	static boolean isRegexSpace(char c) {
+		return c == ' ' || (c >= '\t' && c <= '\r');
 	}
 
 	/**
@@ -212,8 +196,7 @@ final class TextFeatures {
 			case '@':
 				return AT_SIGN;
 			case 'b', 'B':
-				return (text.regionMatches(true, i + 1, "earer", 0, 5) || text.regionMatches(true, i + 1, "asic", 0, 4))
-						? AUTHORIZATION_SCHEME : 0;
+				return isAuthorizationScheme(text, i) ? AUTHORIZATION_SCHEME : 0;
 			case 'e':
 				return (i + 2 < text.length() && text.charAt(i + 1) == 'y' && text.charAt(i + 2) == 'J') ? JWT_PREFIX
 						: 0;
@@ -252,30 +235,13 @@ final class TextFeatures {
 		return kinds;
 	}
 
-	private static byte[] quickKinds() {
-		byte[] quick = new byte[128];
-		for (char c = 0; c < quick.length; c++) {
-			byte kind = KINDS[c];
-			if (kind == DIGIT) {
-				quick[c] = QUICK_DIGIT | QUICK_TOKEN | QUICK_DIGIT_RUN;
-			}
-			else if (kind == LETTER || kind == MARKER_LETTER) {
-				quick[c] = QUICK_TOKEN;
-			}
-			else if (kind == TOKEN_SEPARATOR) {
-				quick[c] = QUICK_TOKEN | QUICK_DIGIT_RUN;
-			}
-			else if (kind == SEPARATOR) {
-				quick[c] = QUICK_DIGIT_RUN;
-			}
-			else if (kind == MARKER || kind == ESCAPE) {
-				quick[c] = QUICK_MARKER;
-			}
-		}
-		quick['b'] = QUICK_TOKEN | QUICK_B;
-		quick['B'] = QUICK_TOKEN | QUICK_B;
-		quick['J'] = QUICK_MARKER;
-		return quick;
+	/**
+	 * What the scan does with an ASCII character.
+	 * @param c a character below 128
+	 * @return one of the kinds, such as {@link #DIGIT}
+	 */
+	static byte kind(char c) {
+		return KINDS[c];
 	}
 
 }

@@ -23,6 +23,7 @@ import ch.qos.logback.classic.LoggerContext;
 import io.github.structuredlogging.support.JsonLogLines;
 import io.micrometer.core.instrument.binder.logging.LogbackMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -34,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * system property {@value #EVENTS_PROPERTY}, by default the issue's full 1 000 000 (some 20 s on two cores); a
  * smaller count makes a quick local run.
  */
+@Tag("production-jit")
 class LogPipelineFloodTests {
 
 	static final String EVENTS_PROPERTY = "flood.events";

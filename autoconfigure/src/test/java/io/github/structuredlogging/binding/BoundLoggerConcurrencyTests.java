@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import io.github.structuredlogging.correlation.CorrelationAutoConfiguration;
 import io.github.structuredlogging.correlation.MdcScope;
 import io.github.structuredlogging.support.JsonLogLines;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
@@ -43,6 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * must carry the identity of the bean that wrote it and the correlation id of the request it was written for.
  */
 @ExtendWith(OutputCaptureExtension.class)
+@Tag("production-jit")
 class BoundLoggerConcurrencyTests {
 
 	private static final int THREADS = 16;

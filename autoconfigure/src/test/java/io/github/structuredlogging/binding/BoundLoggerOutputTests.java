@@ -5,6 +5,8 @@ import java.util.Map;
 
 import io.github.structuredlogging.correlation.MdcScope;
 import io.github.structuredlogging.support.JsonLogLines;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
@@ -20,16 +22,29 @@ import org.springframework.context.annotation.Bean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/**
+ * One application for every test, as it has one configuration: each test reads only the lines its own calls wrote,
+ * which the capture of that test holds once the pipeline has flushed them.
+ */
 @ExtendWith(OutputCaptureExtension.class)
 class BoundLoggerOutputTests {
 
+	private static ConfigurableApplicationContext context;
+
+	@BeforeAll
+	static void start() {
+		context = new SpringApplicationBuilder(TestApplication.class).web(WebApplicationType.NONE).run();
+	}
+
+	@AfterAll
+	static void stop() {
+		context.close();
+	}
+
 	@Test
 	void writesBoundPairsPerCallPairsAndTheRequestContextAsTopLevelFields(CapturedOutput output) {
-		try (ConfigurableApplicationContext context = run()) {
-			Shipping shipping = context.getBean(Shipping.class);
-			try (MdcScope scope = MdcScope.open(Map.of("correlation_id", "corr-42"))) {
-				shipping.ship("order-7", 3);
-			}
+		try (MdcScope scope = MdcScope.open(Map.of("correlation_id", "corr-42"))) {
+			shipping().ship("order-7", 3);
 		}
 		JsonLogLines lines = JsonLogLines.of(output);
 		List<JsonNode> shipped = lines.withMessage("Shipping order-7 in 3 parcels");
@@ -46,9 +61,7 @@ class BoundLoggerOutputTests {
 
 	@Test
 	void writesThrowablesLikeAnyOtherLogger(CapturedOutput output) {
-		try (ConfigurableApplicationContext context = run()) {
-			context.getBean(Shipping.class).fail("order-8");
-		}
+		shipping().fail("order-8");
 		JsonNode event = JsonLogLines.of(output).withMessage("Label printer down for order-8").get(0);
 		assertThat(event.get("level").asString()).isEqualTo("ERROR");
 		assertThat(event.get("component").asString()).isEqualTo("shipping");
@@ -58,9 +71,7 @@ class BoundLoggerOutputTests {
 
 	@Test
 	void takesATrailingThrowableArgumentAsTheCauseAsSlf4jDoes(CapturedOutput output) {
-		try (ConfigurableApplicationContext context = run()) {
-			context.getBean(Shipping.class).retryFailed("order-10", 2);
-		}
+		shipping().retryFailed("order-10", 2);
 		JsonNode event = JsonLogLines.of(output).withMessage("Retry 2 of order-10 failed").get(0);
 		assertThat(event.get("level").asString()).isEqualTo("WARN");
 		assertThat(event.get("exception_type").asString()).isEqualTo(IllegalStateException.class.getName());
@@ -68,14 +79,12 @@ class BoundLoggerOutputTests {
 
 	@Test
 	void writesNothingAtADisabledLevel(CapturedOutput output) {
-		try (ConfigurableApplicationContext context = run()) {
-			context.getBean(Shipping.class).trace("order-9");
-		}
+		shipping().trace("order-9");
 		assertThat(JsonLogLines.of(output).withField("order_id", "order-9")).isEmpty();
 	}
 
-	private static ConfigurableApplicationContext run() {
-		return new SpringApplicationBuilder(TestApplication.class).web(WebApplicationType.NONE).run();
+	private static Shipping shipping() {
+		return context.getBean(Shipping.class);
 	}
 
 	@SpringBootConfiguration(proxyBeanMethods = false)

@@ -9,6 +9,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import io.github.structuredlogging.support.JsonLogLines;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.Logger;
@@ -40,6 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"structured-logging.levels.request-debug.correlation-ids=chosen-by-id",
 				"logging.level.io.github.structuredlogging.level=INFO" })
 @ExtendWith(OutputCaptureExtension.class)
+@Tag("production-jit")
 class RequestDebugTests {
 
 	private static final int REQUESTS = 16;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.structuredlogging.support.JsonLogLines;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.Logger;
@@ -41,6 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"structured-logging.levels.request-debug.correlation-ids=chosen-by-id",
 				"logging.level.io.github.structuredlogging.level=INFO" })
 @ExtendWith(OutputCaptureExtension.class)
+@Tag("production-jit")
 class RequestDebugWebFluxTests {
 
 	private static final int REQUESTS = 16;

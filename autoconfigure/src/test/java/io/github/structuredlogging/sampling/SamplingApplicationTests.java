@@ -15,6 +15,7 @@ import ch.qos.logback.classic.LoggerContext;
 import io.github.structuredlogging.async.LogPipelineAppender;
 import io.github.structuredlogging.async.LogPipelines;
 import io.github.structuredlogging.support.JsonLogLines;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
@@ -33,6 +34,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Sampling as configured in an application's YAML, measured in the JSON file the application wrote.
  */
+@Tag("production-jit")
 class SamplingApplicationTests {
 
 	@TempDir

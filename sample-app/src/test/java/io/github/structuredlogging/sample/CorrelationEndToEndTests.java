@@ -24,6 +24,7 @@ import io.github.structuredlogging.sample.order.OrderNotifier;
 import io.github.structuredlogging.sample.order.OrderService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -43,6 +44,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "logging.file.name=" + CorrelationEndToEndTests.LOG_FILE,
 				"structured-logging.async.queue-size=16384" })
+@Tag("production-jit")
 class CorrelationEndToEndTests {
 
 	static final String LOG_FILE = "target/e2e-logs/correlation.log";

@@ -135,6 +135,7 @@ abstract class SyslogRestartTests {
 				.isEqualTo(destination.getDelivered(level) + destination.getDropped(level)
 						+ destination.getSpilled(level) + destination.getFiltered(level));
 			assertThat(destination.getSpilled(level)).isZero();
+			assertThat(destination.getBuffered(level)).isZero();
 			assertThat(got).as("%s lines in the receiver's file: each delivered once, plus resent ones", level)
 				.hasSize((int) destination.getDelivered(level) + twice.size());
 			assertThat(pipeline.getAccepted(level)).isEqualTo(logged.getOrDefault(level, List.of()).size());
