@@ -22,7 +22,8 @@ public final class ExactlyOnceAccounting {
 
 	/**
 	 * Asserts that no record arrived twice, every WARN and ERROR arrived, the destination's counts add up
-	 * ({@code accepted = delivered + dropped + spilled + filtered}, accepted = logged, delivered = received), and
+	 * ({@code accepted = delivered + dropped + spilled + buffered + filtered}, accepted = logged, delivered =
+	 * received, nothing left buffered), and
 	 * the outage overflowed the memory buffer without dropping anything at WARN or above.
 	 * @param destination the destination, drained
 	 * @param logged sequence numbers logged, per level
@@ -40,10 +41,12 @@ public final class ExactlyOnceAccounting {
 				missing.removeAll(seen);
 				assertThat(missing).as("%s sequence numbers never received (%d)", level, missing.size()).isEmpty();
 			}
-			assertThat(destination.getAccepted(level)).as("%s accepted = delivered + dropped + spilled + filtered",
-					level)
+			assertThat(destination.getAccepted(level))
+				.as("%s accepted = delivered + dropped + spilled + buffered + filtered", level)
 				.isEqualTo(destination.getDelivered(level) + destination.getDropped(level)
-						+ destination.getSpilled(level) + destination.getFiltered(level));
+						+ destination.getSpilled(level) + destination.getBuffered(level)
+						+ destination.getFiltered(level));
+			assertThat(destination.getBuffered(level)).as("%s still buffered once drained", level).isZero();
 			assertThat(destination.getAccepted(level)).isEqualTo(logged.getOrDefault(level, List.of()).size());
 			assertThat(got).as("%s records received: exactly those counted delivered", level)
 				.hasSize((int) destination.getDelivered(level));

@@ -37,7 +37,8 @@ import static org.awaitility.Awaitility.await;
  * outage cannot open the next file, and every batch fails until the directory is back. (The tests run as root, which
  * file permissions do not stop; a path through a regular file stops everyone.) Proved from the files themselves:
  * every WARN and ERROR arrives exactly once, no line is torn, INFO beyond the memory buffer is dropped and counted,
- * and per level {@code accepted = delivered + dropped + spilled + filtered} with delivered = lines in the files.
+ * and per level {@code accepted = delivered + dropped + spilled + buffered + filtered} with delivered = lines in
+ * the files.
  */
 class FileDestinationOutageTests {
 
