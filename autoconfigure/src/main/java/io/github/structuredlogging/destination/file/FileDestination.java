@@ -39,7 +39,7 @@ public class FileDestination implements LogDestination {
 	}
 
 	/**
-	 * Closes the file and waits, as Logback does on stop, for the compression of a file just rolled.
+	 * Closes the file; nothing runs on after it, a rolled file being compressed and pruned within its roll.
 	 */
 	@Override
 	public void close() {

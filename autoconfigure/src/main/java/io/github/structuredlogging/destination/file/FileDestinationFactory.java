@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.stream.Collectors;
 
 import ch.qos.logback.core.Context;
-import ch.qos.logback.core.rolling.SizeAndTimeBasedRollingPolicy;
+import ch.qos.logback.core.rolling.helper.CompressionMode;
 import ch.qos.logback.core.status.Status;
 import ch.qos.logback.core.util.FileSize;
 import io.github.structuredlogging.destination.DestinationsProperties;
@@ -13,8 +13,9 @@ import io.github.structuredlogging.destination.file.FileDestinationProperties.Ro
 import io.github.structuredlogging.validation.InvalidConfigurationPropertyException;
 
 /**
- * Builds a {@link FileDestination} on Logback's {@code SizeAndTimeBasedRollingPolicy}, configured as Spring Boot
- * configures it for its own file, and refuses at start-up what Logback would only report in its status messages.
+ * Builds a {@link FileDestination} on Logback's {@code SizeAndTimeBasedRollingPolicy} (as a
+ * {@link RecordFileRollingPolicy}), configured as Spring Boot configures it for its own file, and refuses at start-up
+ * what Logback would only report in its status messages.
  */
 public final class FileDestinationFactory {
 
@@ -42,12 +43,16 @@ public final class FileDestinationFactory {
 		Rollingpolicy rolling = properties.getRollingpolicy();
 		String pattern = (rolling.getFileNamePattern() != null) ? rolling.getFileNamePattern()
 				: path + FileDestinationProperties.DEFAULT_PATTERN_SUFFIX;
+		if (pattern.endsWith(CompressionMode.XZ_SUFFIX)) {
+			throw new InvalidConfigurationPropertyException(prefix + ".rollingpolicy.file-name-pattern", pattern,
+					"end in .gz, .zip or neither: the file destination does not write xz");
+		}
 		long since = System.currentTimeMillis();
 		RollingRecordFile file = new RollingRecordFile(header);
 		file.setContext(context);
 		file.setName("structured-logging-destination-" + name);
 		file.setFile(path.toString());
-		SizeAndTimeBasedRollingPolicy<byte[]> policy = new SizeAndTimeBasedRollingPolicy<>();
+		RecordFileRollingPolicy<byte[]> policy = new RecordFileRollingPolicy<>();
 		policy.setContext(context);
 		policy.setFileNamePattern(pattern);
 		policy.setMaxFileSize(new FileSize(rolling.getMaxFileSize().toBytes()));

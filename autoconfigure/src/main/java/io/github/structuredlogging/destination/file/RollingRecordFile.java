@@ -12,8 +12,9 @@ import io.github.structuredlogging.destination.DeliveryBatch;
 
 /**
  * Logback's rolling file appender, driven a batch at a time rather than an event at a time: its rolling policy
- * decides when the file rolls, and names, compresses and removes the rolled files exactly as for Spring Boot's own
- * file; the bytes go through an {@link AppendedFile}, which reports every failed write instead of dropping it.
+ * decides when the file rolls and names and removes the rolled files as for Spring Boot's own file, and a
+ * {@link RecordFileRollingPolicy} rolls and compresses them without losing a record; the bytes go through an
+ * {@link AppendedFile}, which reports every failed write instead of dropping it.
  * Never attached to a logger; only its destination's sender thread writes to it.
  */
 final class RollingRecordFile extends RollingFileAppender<byte[]> {
@@ -28,6 +29,9 @@ final class RollingRecordFile extends RollingFileAppender<byte[]> {
 	private byte[] pending = new byte[8192];
 
 	private int pendingLength;
+
+	/** Whether the policy fired and the roll has not happened yet, a write or the roll itself having failed. */
+	private boolean rollDue;
 
 	/**
 	 * Creates the appender; the file, rolling policy and context are set before it is started.
@@ -50,10 +54,11 @@ final class RollingRecordFile extends RollingFileAppender<byte[]> {
 		try {
 			for (int i = 0; i < batch.size(); i++) {
 				byte[] record = batch.record(i);
-				if (getTriggeringPolicy().isTriggeringEvent(this.activeFile, record)) {
+				if (this.rollDue || getTriggeringPolicy().isTriggeringEvent(this.activeFile, record)) {
+					this.rollDue = true;
 					writePending();
 					written = i;
-					rollover();
+					roll();
 				}
 				updateByteCount(record);
 				gather(record);
@@ -66,6 +71,24 @@ final class RollingRecordFile extends RollingFileAppender<byte[]> {
 			countWhatTheFileHolds();
 			batch.completed(written, ex);
 			return false;
+		}
+	}
+
+	/**
+	 * Rolls the file, or leaves it as it was, still due to roll under the name the policy gave when it fired: a
+	 * retried batch rolls first, and no index is skipped.
+	 */
+	private void roll() throws IOException {
+		streamWriteLock.lock();
+		try {
+			this.file.close();
+			((RecordFileRollingPolicy<?>) getRollingPolicy()).roll();
+			this.rollDue = false;
+			openFile(getFile());
+			countWhatTheFileHolds();
+		}
+		finally {
+			streamWriteLock.unlock();
 		}
 	}
 
