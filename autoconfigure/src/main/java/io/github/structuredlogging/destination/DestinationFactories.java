@@ -15,6 +15,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.encoder.Encoder;
 import io.github.structuredlogging.destination.DestinationProperties.LogstashProperties;
 import io.github.structuredlogging.destination.DestinationProperties.SyslogProperties;
+import io.github.structuredlogging.destination.file.FileDestinationFactory;
 import io.github.structuredlogging.destination.kafka.KafkaDestinationFactory;
 import io.github.structuredlogging.destination.logstash.LogstashTcpDestination;
 import io.github.structuredlogging.destination.otlp.OtlpDestinationFactory;
@@ -67,8 +68,9 @@ public final class DestinationFactories {
 		encoder.setContext(formatContext.loggerContext());
 		encoder.start();
 		try {
-			DestinationOutput output = new DestinationOutput(name, createDestination(name, properties, formatContext),
-					encoder, level(properties.getLevel()), settings(name, properties, formatContext, drainTimeout));
+			DestinationOutput output = new DestinationOutput(name,
+					createDestination(name, properties, formatContext, encoder.headerBytes()), encoder,
+					level(properties.getLevel()), settings(name, properties, formatContext, drainTimeout));
 			output.setContext(formatContext.loggerContext());
 			return output;
 		}
@@ -78,9 +80,11 @@ public final class DestinationFactories {
 	}
 
 	private static LogDestination createDestination(String name, DestinationProperties properties,
-			FormatContext formatContext) {
+			FormatContext formatContext, byte[] header) {
 		return switch (properties.getType()) {
 			case CONSOLE -> new StreamDestination(() -> System.out);
+			case FILE -> FileDestinationFactory.create(name, properties.getFile(), header,
+					formatContext.loggerContext());
 			case SYSLOG -> syslog(properties.getSyslog(), formatContext);
 			case KAFKA -> kafka(name, properties, formatContext);
 			case LOGSTASH -> logstash(properties.getLogstash());

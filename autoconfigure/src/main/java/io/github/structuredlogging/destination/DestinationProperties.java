@@ -3,6 +3,7 @@ package io.github.structuredlogging.destination;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import io.github.structuredlogging.destination.file.FileDestinationProperties;
 import io.github.structuredlogging.destination.kafka.KafkaDestinationProperties;
 import io.github.structuredlogging.destination.logstash.LogstashConnectionStrategy;
 import io.github.structuredlogging.destination.otlp.OtlpDestinationProperties;
@@ -22,6 +23,7 @@ import org.springframework.util.unit.DataSize;
  * One destination: what it speaks, what it takes, and how it buffers while its collector is unreachable. The
  * buffer vocabulary is the same for every type.
  */
+@TypeSettingsRequired
 public class DestinationProperties {
 
 	/**
@@ -56,6 +58,9 @@ public class DestinationProperties {
 
 	@Valid
 	private final Retry retry = new Retry();
+
+	@Valid
+	private final FileDestinationProperties file = new FileDestinationProperties();
 
 	@Valid
 	private final SyslogProperties syslog = new SyslogProperties();
@@ -111,6 +116,10 @@ public class DestinationProperties {
 
 	public Retry getRetry() {
 		return this.retry;
+	}
+
+	public FileDestinationProperties getFile() {
+		return this.file;
 	}
 
 	public SyslogProperties getSyslog() {

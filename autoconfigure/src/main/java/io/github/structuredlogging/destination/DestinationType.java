@@ -8,6 +8,12 @@ public enum DestinationType {
 	/** The process's standard output, with a buffer and accounting of its own. */
 	CONSOLE,
 
+	/**
+	 * A local file, one event per line, rolled by Logback's {@code SizeAndTimeBasedRollingPolicy} as Spring Boot's
+	 * own log file is.
+	 */
+	FILE,
+
 	/** RFC 5424 syslog over TCP (RFC 6587 octet counting), TCP with TLS, or UDP. */
 	SYSLOG,
 

@@ -2,6 +2,9 @@ package io.github.structuredlogging.validation;
 
 import java.util.List;
 
+import io.github.structuredlogging.destination.TypeSettingsRequired;
+import io.github.structuredlogging.destination.TypeSettingsRequiredValidator;
+
 import org.springframework.aot.hint.MemberCategory;
 import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.RuntimeHintsRegistrar;
@@ -14,9 +17,10 @@ import org.springframework.aot.hint.RuntimeHintsRegistrar;
 class ValidationRuntimeHints implements RuntimeHintsRegistrar {
 
 	static final List<Class<?>> VALIDATORS = List.of(PowerOfTwoValidator.class, RateValidator.class,
-			ValidRegexValidator.class);
+			ValidRegexValidator.class, MinDataSizeValidator.class, TypeSettingsRequiredValidator.class);
 
-	static final List<Class<?>> CONSTRAINTS = List.of(PowerOfTwo.class, Rate.class, ValidRegex.class);
+	static final List<Class<?>> CONSTRAINTS = List.of(PowerOfTwo.class, Rate.class, ValidRegex.class,
+			MinDataSize.class, TypeSettingsRequired.class);
 
 	@Override
 	public void registerHints(RuntimeHints hints, ClassLoader classLoader) {

@@ -4,21 +4,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.IntFunction;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
-import io.github.structuredlogging.async.LevelCounters;
 import io.github.structuredlogging.async.LogPipelineAppender;
 import io.github.structuredlogging.destination.DeliverySettings;
 import io.github.structuredlogging.destination.DestinationOutput;
+import io.github.structuredlogging.destination.ExactlyOnceAccounting;
 import io.github.structuredlogging.destination.otlp.OtlpReceiver.Received;
 import io.github.structuredlogging.format.FormatContext;
 import io.github.structuredlogging.limits.LimitsProperties;
@@ -120,28 +117,7 @@ class OtlpOutageTests {
 					&& destination.getSpillBytes() == 0);
 		pipeline.stop();
 
-		Map<Level, List<Integer>> received = received();
-		for (Level level : LevelCounters.LEVELS) {
-			List<Integer> got = received.getOrDefault(level, List.of());
-			Set<Integer> seen = new HashSet<>();
-			List<Integer> twice = got.stream().filter((seq) -> !seen.add(seq)).toList();
-			assertThat(twice).as("%s sequence numbers received twice", level).isEmpty();
-			if (level.isGreaterOrEqual(Level.WARN)) {
-				Set<Integer> missing = new TreeSet<>(logged.get(level));
-				missing.removeAll(seen);
-				assertThat(missing).as("%s sequence numbers never received (%d)", level, missing.size()).isEmpty();
-			}
-			assertThat(destination.getAccepted(level)).as("%s accepted = delivered + dropped + spilled + filtered",
-					level)
-				.isEqualTo(destination.getDelivered(level) + destination.getDropped(level)
-						+ destination.getSpilled(level) + destination.getFiltered(level));
-			assertThat(destination.getAccepted(level)).isEqualTo(logged.getOrDefault(level, List.of()).size());
-			assertThat(got).as("%s records received: exactly those counted delivered", level)
-				.hasSize((int) destination.getDelivered(level));
-		}
-		assertThat(destination.getDropped(Level.INFO)).as("the outage really overflowed the memory buffer")
-			.isPositive();
-		assertThat(destination.getDropped(Level.WARN) + destination.getDropped(Level.ERROR)).isZero();
+		ExactlyOnceAccounting.assertExact(destination, logged, received());
 	}
 
 	private void down(Outage outage) {
