@@ -4,12 +4,12 @@ import java.io.OutputStream;
 
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.encoder.Encoder;
 import io.github.structuredlogging.masking.MaskingProperties;
 import io.github.structuredlogging.format.JsonEncoderFactory;
 import io.github.structuredlogging.limits.LimitsProperties;
+import io.github.structuredlogging.support.LoggerContexts;
 
 /**
  * Builds pipelines in a logger context of their own, with the starter's JSON encoder, so that tests of the
@@ -21,11 +21,7 @@ final class PipelineTestSupport {
 	}
 
 	static LoggerContext newContext() {
-		LoggerContext context = new LoggerContext();
-		context.setName("pipeline-test");
-		context.setMDCAdapter(new LogbackMDCAdapter());
-		context.start();
-		return context;
+		return LoggerContexts.started("pipeline-test");
 	}
 
 	static Encoder<ILoggingEvent> jsonEncoder(LoggerContext context) {

@@ -17,11 +17,11 @@ import java.util.stream.Stream;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import io.github.structuredlogging.async.LogPipelineAppender;
 import io.github.structuredlogging.destination.DeliverySettings;
 import io.github.structuredlogging.destination.DestinationOutput;
 import io.github.structuredlogging.destination.ExactlyOnceAccounting;
+import io.github.structuredlogging.support.LoggerContexts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,7 +62,7 @@ class FileDestinationOutageTests {
 	@TempDir
 	Path directory;
 
-	private final LoggerContext context = newContext();
+	private final LoggerContext context = LoggerContexts.started("file-outage-test");
 
 	@AfterEach
 	void stop() {
@@ -187,14 +187,6 @@ class FileDestinationOutageTests {
 			}
 		}
 		return written;
-	}
-
-	private static LoggerContext newContext() {
-		LoggerContext context = new LoggerContext();
-		context.setName("file-outage-test");
-		context.setMDCAdapter(new LogbackMDCAdapter());
-		context.start();
-		return context;
 	}
 
 }

@@ -11,7 +11,6 @@ import java.util.function.IntFunction;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import io.github.structuredlogging.async.LogPipelineAppender;
 import io.github.structuredlogging.destination.DeliverySettings;
 import io.github.structuredlogging.destination.DestinationOutput;
@@ -20,6 +19,7 @@ import io.github.structuredlogging.destination.otlp.OtlpReceiver.Received;
 import io.github.structuredlogging.format.FormatContext;
 import io.github.structuredlogging.limits.LimitsProperties;
 import io.github.structuredlogging.masking.MaskingProperties;
+import io.github.structuredlogging.support.LoggerContexts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -56,7 +56,7 @@ class OtlpOutageTests {
 	@TempDir
 	Path directory;
 
-	private final LoggerContext context = newContext();
+	private final LoggerContext context = LoggerContexts.started("otlp-outage-test");
 
 	private final OtlpReceiver receiver = new OtlpReceiver();
 
@@ -167,14 +167,6 @@ class OtlpOutageTests {
 			received.computeIfAbsent(level, (key) -> new ArrayList<>()).add(seq);
 		}
 		return received;
-	}
-
-	private static LoggerContext newContext() {
-		LoggerContext context = new LoggerContext();
-		context.setName("otlp-outage-test");
-		context.setMDCAdapter(new LogbackMDCAdapter());
-		context.start();
-		return context;
 	}
 
 }

@@ -14,7 +14,6 @@ import java.util.stream.IntStream;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.core.encoder.Encoder;
 import io.github.structuredlogging.destination.DeliverySettings;
 import io.github.structuredlogging.destination.DestinationOutput;
@@ -22,6 +21,7 @@ import io.github.structuredlogging.format.FormatContext;
 import io.github.structuredlogging.format.LogFormat;
 import io.github.structuredlogging.limits.LimitsProperties;
 import io.github.structuredlogging.masking.MaskingProperties;
+import io.github.structuredlogging.support.LoggerContexts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
@@ -62,9 +62,7 @@ class SpillReplayTests {
 				.isGreaterThan(EVENTS / 2 - 2 * MEMORY_EVENTS - 1024);
 
 			receiver.start();
-			LoggerContext context = new LoggerContext();
-			context.setMDCAdapter(new LogbackMDCAdapter());
-			context.start();
+			LoggerContext context = LoggerContexts.started("spill-replay-test");
 			DestinationOutput replaying = destination(context, spillFile, receiver.port());
 			assertThat(replaying.getSpilled(Level.WARN)).as("spilled WARN events found on start")
 				.isEqualTo(spilledWarnings);

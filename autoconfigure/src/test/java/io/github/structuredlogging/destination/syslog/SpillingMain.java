@@ -6,9 +6,9 @@ import java.time.Duration;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import io.github.structuredlogging.async.LogPipelineAppender;
 import io.github.structuredlogging.destination.DestinationOutput;
+import io.github.structuredlogging.support.LoggerContexts;
 
 /**
  * A process that logs while its syslog destination is unreachable, then reports how many events it spilled and
@@ -26,9 +26,7 @@ public final class SpillingMain {
 		Path spillFile = Path.of(args[0]);
 		int deadPort = Integer.parseInt(args[1]);
 		int events = Integer.parseInt(args[2]);
-		LoggerContext context = new LoggerContext();
-		context.setMDCAdapter(new LogbackMDCAdapter());
-		context.start();
+		LoggerContext context = LoggerContexts.started("spilling-main");
 		DestinationOutput destination = SpillReplayTests.destination(context, spillFile, deadPort);
 		LogPipelineAppender pipeline = new LogPipelineAppender();
 		pipeline.setContext(context);

@@ -16,7 +16,6 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.core.encoder.Encoder;
 import io.github.structuredlogging.async.LevelCounters;
 import io.github.structuredlogging.async.LogPipelineAppender;
@@ -26,6 +25,7 @@ import io.github.structuredlogging.format.FormatContext;
 import io.github.structuredlogging.format.LogFormat;
 import io.github.structuredlogging.limits.LimitsProperties;
 import io.github.structuredlogging.masking.MaskingProperties;
+import io.github.structuredlogging.support.LoggerContexts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,7 +59,7 @@ abstract class SyslogRestartTests {
 	@TempDir
 	Path directory;
 
-	private final LoggerContext context = newContext();
+	private final LoggerContext context = LoggerContexts.started("syslog-restart-test");
 
 	private SyslogReceiver receiver;
 
@@ -191,14 +191,6 @@ abstract class SyslogRestartTests {
 			received.computeIfAbsent(level, (key) -> new ArrayList<>()).add(seq);
 		}
 		return received;
-	}
-
-	private static LoggerContext newContext() {
-		LoggerContext context = new LoggerContext();
-		context.setName("syslog-restart-test");
-		context.setMDCAdapter(new LogbackMDCAdapter());
-		context.start();
-		return context;
 	}
 
 }

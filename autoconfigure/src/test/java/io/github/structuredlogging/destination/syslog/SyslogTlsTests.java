@@ -16,9 +16,9 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.LoggingEvent;
-import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import io.github.structuredlogging.destination.DeliverySettings;
 import io.github.structuredlogging.destination.DestinationOutput;
+import io.github.structuredlogging.support.LoggerContexts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,9 +48,7 @@ class SyslogTlsTests {
 		System.setProperty("javax.net.ssl.trustStore", keyStore.toString());
 		System.setProperty("javax.net.ssl.trustStorePassword", PASSWORD);
 		System.setProperty("javax.net.ssl.trustStoreType", "PKCS12");
-		LoggerContext context = new LoggerContext();
-		context.setMDCAdapter(new LogbackMDCAdapter());
-		context.start();
+		LoggerContext context = LoggerContexts.started("syslog-tls-test");
 		try (SyslogReceiver receiver = SyslogReceiver.syslogNgTls(this.directory.resolve("receiver"), key, certificate)
 			.start()) {
 			PatternLayoutEncoder encoder = new PatternLayoutEncoder();

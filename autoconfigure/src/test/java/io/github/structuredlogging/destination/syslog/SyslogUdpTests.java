@@ -10,9 +10,9 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.LoggingEvent;
-import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import io.github.structuredlogging.destination.DeliverySettings;
 import io.github.structuredlogging.destination.DestinationOutput;
+import io.github.structuredlogging.support.LoggerContexts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,9 +31,7 @@ class SyslogUdpTests {
 
 	@Test
 	void sendsOneParsableMessagePerDatagram() throws Exception {
-		LoggerContext context = new LoggerContext();
-		context.setMDCAdapter(new LogbackMDCAdapter());
-		context.start();
+		LoggerContext context = LoggerContexts.started("syslog-udp-test");
 		try (SyslogReceiver receiver = SyslogReceiver.syslogNg(this.directory, "udp").start()) {
 			PatternLayoutEncoder encoder = new PatternLayoutEncoder();
 			encoder.setContext(context);
