@@ -37,6 +37,13 @@ public class SyslogDestination implements LogDestination {
 	/** Records sent again after a broken connection. */
 	static final int RESEND_WINDOW = 2048;
 
+	/**
+	 * Socket send buffer asked for. Records still in it when the receiver dies are lost with it although their
+	 * batch counted as delivered, so it is kept small enough for the resend window to cover it with room for the
+	 * receiver's own buffers: left to the kernel, it grows to megabytes while a receiver is slow.
+	 */
+	static final int SEND_BUFFER_BYTES = 32 * 1024;
+
 	private final Rfc5424Message message;
 
 	private final String host;
@@ -137,6 +144,7 @@ public class SyslogDestination implements LogDestination {
 		try {
 			plain.setKeepAlive(true);
 			plain.setTcpNoDelay(true);
+			plain.setSendBufferSize(SEND_BUFFER_BYTES);
 			plain.connect(new InetSocketAddress(this.host, this.port), (int) this.connectTimeout.toMillis());
 			this.socket = this.tls
 					? ((SSLSocketFactory) SSLSocketFactory.getDefault()).createSocket(plain, this.host, this.port, true)

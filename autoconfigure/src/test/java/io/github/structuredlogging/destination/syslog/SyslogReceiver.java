@@ -39,8 +39,13 @@ final class SyslogReceiver implements AutoCloseable {
 		this.port = port;
 	}
 
+	/**
+	 * syslog-ng on TCP with a fixed receive buffer, as README asks of a receiver that must not lose what it holds
+	 * when killed: left to the kernel, the buffer grows to megabytes while syslog-ng is slow, beyond any resend
+	 * window.
+	 */
 	static SyslogReceiver syslogNg(Path directory) throws IOException {
-		return syslogNg(directory, "tcp");
+		return syslogNg(directory, "tcp", " so-rcvbuf(131072)");
 	}
 
 	static SyslogReceiver syslogNg(Path directory, String transport) throws IOException {
