@@ -16,6 +16,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import io.github.structuredlogging.destination.DeliveryBatch;
 import io.github.structuredlogging.destination.LogDestination;
 import io.github.structuredlogging.destination.ReceiverCloseProbe;
+import io.github.structuredlogging.destination.UnconfirmedRecords;
 import net.logstash.logback.appender.destination.DestinationConnectionStrategy;
 import net.logstash.logback.appender.destination.DestinationParser;
 
@@ -101,7 +102,7 @@ public class LogstashTcpDestination implements LogDestination {
 			if (this.socket == null) {
 				connect();
 			}
-			this.unconfirmed.resendIfPending(this.output);
+			this.unconfirmed.resendIfPending(this.output::write);
 			for (int i = 0; i < batch.size(); i++) {
 				this.output.write(batch.record(i));
 			}

@@ -10,7 +10,6 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayDeque;
 
 import javax.net.ssl.SSLSocketFactory;
 
@@ -18,6 +17,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import io.github.structuredlogging.destination.DeliveryBatch;
 import io.github.structuredlogging.destination.LogDestination;
 import io.github.structuredlogging.destination.ReceiverCloseProbe;
+import io.github.structuredlogging.destination.UnconfirmedRecords;
 
 /**
  * Ships RFC 5424 messages to a syslog receiver (syslog-ng, rsyslog): over TCP, optionally with TLS, framed by
@@ -25,8 +25,8 @@ import io.github.structuredlogging.destination.ReceiverCloseProbe;
  * <p>
  * Plain TCP syslog has no acknowledgement: a write that succeeded only reached the socket buffers, and a receiver
  * killed while holding them loses what they held. So the connection is probed for a close or reset before and
- * after each batch, and when a connection is found broken, the batch sent last on it is sent again on the new
- * connection ahead of the current one. What a dying receiver had already written may thus arrive twice; what it
+ * after each batch, and when a connection is found broken, the last {@value #RESEND_WINDOW} records sent on it
+ * are sent again on the new connection ahead of the current batch ({@link UnconfirmedRecords}). What a dying receiver had already written may thus arrive twice; what it
  * still held does not go missing. The sequence number and correlation id of each event tell duplicates apart.
  */
 public class SyslogDestination implements LogDestination {
@@ -67,10 +67,7 @@ public class SyslogDestination implements LogDestination {
 	private volatile boolean connected;
 
 	/** The latest records written on the current connection, which its receiver may not have taken. */
-	private final ArrayDeque<byte[]> unconfirmed = new ArrayDeque<>();
-
-	/** Whether the connection broke, so {@link #unconfirmed} must be sent again on the next one. */
-	private boolean resendUnconfirmed;
+	private final UnconfirmedRecords unconfirmed = new UnconfirmedRecords(RESEND_WINDOW);
 
 	public SyslogDestination(Rfc5424Message message, String host, int port, SyslogTransport transport, boolean tls,
 			Duration connectTimeout) {
@@ -112,11 +109,7 @@ public class SyslogDestination implements LogDestination {
 		if (this.socket == null) {
 			connect();
 		}
-		if (this.resendUnconfirmed) {
-			for (byte[] record : this.unconfirmed) {
-				writeFramed(record);
-			}
-		}
+		this.unconfirmed.resendIfPending(this::writeFramed);
 		for (int i = 0; i < batch.size(); i++) {
 			writeFramed(batch.record(i));
 		}
@@ -124,13 +117,7 @@ public class SyslogDestination implements LogDestination {
 		if (this.probe.closedByReceiver(this.socket)) {
 			throw new IOException("Syslog receiver " + this.host + ":" + this.port + " closed the connection");
 		}
-		this.resendUnconfirmed = false;
-		for (int i = 0; i < batch.size(); i++) {
-			this.unconfirmed.addLast(batch.record(i));
-			if (this.unconfirmed.size() > RESEND_WINDOW) {
-				this.unconfirmed.removeFirst();
-			}
-		}
+		this.unconfirmed.written(batch);
 	}
 
 	private void writeFramed(byte[] record) throws IOException {
@@ -173,7 +160,7 @@ public class SyslogDestination implements LogDestination {
 	private void disconnect() {
 		this.connected = false;
 		if (this.socket != null) {
-			this.resendUnconfirmed = true;
+			this.unconfirmed.connectionBroken();
 			try {
 				this.socket.close();
 			}
