@@ -63,7 +63,7 @@ final class CallerAdmission {
 			drop(level);
 			return;
 		}
-		event.prepareForDeferredProcessing();
+		EventPreparation.prepare(event);
 		if (this.ringBuffer.tryPublishEvent(TRANSLATOR, event)) {
 			return;
 		}
