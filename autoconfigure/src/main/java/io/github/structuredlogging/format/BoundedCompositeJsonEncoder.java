@@ -2,6 +2,7 @@ package io.github.structuredlogging.format;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.function.Function;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import io.github.structuredlogging.limits.EventLimiter;
@@ -16,13 +17,18 @@ final class BoundedCompositeJsonEncoder extends LoggingEventCompositeJsonEncoder
 
 	private final EventLimiter limiter;
 
+	/** Held rather than written inline, where each event would make a new method reference. */
+	private final Function<ILoggingEvent, byte[]> arrayEncoding = super::encode;
+
+	private final BoundedEncoding.StreamEncoding streamEncoding = super::encode;
+
 	BoundedCompositeJsonEncoder(EventLimiter limiter) {
 		this.limiter = limiter;
 	}
 
 	@Override
 	public byte[] encode(ILoggingEvent event) {
-		return BoundedEncoding.encode(event, this.limiter, super::encode, this);
+		return BoundedEncoding.encode(event, this.limiter, this.arrayEncoding, this);
 	}
 
 	/**
@@ -32,7 +38,7 @@ final class BoundedCompositeJsonEncoder extends LoggingEventCompositeJsonEncoder
 	@Override
 	public void encode(ILoggingEvent event, OutputStream outputStream) throws IOException {
 		if (outputStream instanceof EventBuffer buffer) {
-			BoundedEncoding.encodeInto(event, this.limiter, super::encode, buffer, this);
+			BoundedEncoding.encodeInto(event, this.limiter, this.streamEncoding, buffer, this);
 		}
 		else {
 			outputStream.write(encode(event));

@@ -6,14 +6,25 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
+import tools.jackson.core.JsonGenerator;
+
 /**
  * The ISO-8601 text of event instants, character for character as {@link Instant#toString()} (UTC, fraction in
  * groups of three digits) or {@link DateTimeFormatter#ISO_OFFSET_DATE_TIME} in a zone (fraction without trailing
  * zeros) write it, which is what Spring Boot's formats use. {@code java.time} makes half a dozen objects per call;
  * here the text up to the second and the offset are kept for the current second, and only the fraction is added
- * per event.
+ * per event, in a buffer each thread keeps.
  */
 final class IsoTimestamps {
+
+	/**
+	 * Room for the longest text: a nine-digit year with its sign, nine digits of fraction and an offset with
+	 * seconds.
+	 */
+	private static final int LONGEST_TEXT = 64;
+
+	/** Each thread's scratch for the text of one instant, so that writing one makes no string. */
+	private static final ThreadLocal<char[]> SCRATCH = ThreadLocal.withInitial(() -> new char[LONGEST_TEXT]);
 
 	private final ZoneId zone;
 
@@ -41,24 +52,46 @@ final class IsoTimestamps {
 	}
 
 	String format(Instant instant) {
+		Second second = second(instant);
+		if (instant.getNano() == 0) {
+			return second.whole();
+		}
+		char[] text = SCRATCH.get();
+		return new String(text, 0, fill(text, second, instant.getNano()));
+	}
+
+	/**
+	 * Writes the text as a JSON string, without making a {@code String} of it.
+	 * @param generator the generator
+	 * @param instant the instant
+	 */
+	void write(JsonGenerator generator, Instant instant) {
+		Second second = second(instant);
+		if (instant.getNano() == 0) {
+			generator.writeString(second.whole());
+			return;
+		}
+		char[] text = SCRATCH.get();
+		generator.writeString(text, 0, fill(text, second, instant.getNano()));
+	}
+
+	private Second second(Instant instant) {
 		Second second = this.current;
 		if (second.epochSecond() != instant.getEpochSecond()) {
 			second = second(instant.getEpochSecond());
 			this.current = second;
 		}
-		int nano = instant.getNano();
-		if (nano == 0) {
-			return second.whole();
-		}
-		StringBuilder text = new StringBuilder(second.prefix().length() + 10 + second.suffix().length());
-		text.append(second.prefix()).append('.');
-		if (this.zone == null) {
-			appendInstantFraction(text, nano);
-		}
-		else {
-			appendTrimmedFraction(text, nano);
-		}
-		return text.append(second.suffix()).toString();
+		return second;
+	}
+
+	private int fill(char[] text, Second second, int nano) {
+		String prefix = second.prefix();
+		prefix.getChars(0, prefix.length(), text, 0);
+		int end = prefix.length();
+		text[end++] = '.';
+		end = (this.zone == null) ? appendInstantFraction(text, end, nano) : appendTrimmedFraction(text, end, nano);
+		second.suffix().getChars(0, second.suffix().length(), text, end);
+		return end + second.suffix().length();
 	}
 
 	private Second second(long epochSecond) {
@@ -76,43 +109,36 @@ final class IsoTimestamps {
 	/**
 	 * Three, six or nine digits, as few as the value needs.
 	 */
-	private static void appendInstantFraction(StringBuilder text, int nano) {
+	private static int appendInstantFraction(char[] text, int at, int nano) {
 		if (nano % 1_000_000 == 0) {
-			appendDigits(text, nano / 1_000_000, 3);
+			return appendDigits(text, at, nano / 1_000_000, 3);
 		}
-		else if (nano % 1_000 == 0) {
-			appendDigits(text, nano / 1_000, 6);
+		if (nano % 1_000 == 0) {
+			return appendDigits(text, at, nano / 1_000, 6);
 		}
-		else {
-			appendDigits(text, nano, 9);
-		}
+		return appendDigits(text, at, nano, 9);
 	}
 
 	/**
 	 * Nine digits without the trailing zeros.
 	 */
-	private static void appendTrimmedFraction(StringBuilder text, int nano) {
+	private static int appendTrimmedFraction(char[] text, int at, int nano) {
 		int digits = 9;
 		int value = nano;
 		while (value % 10 == 0) {
 			value /= 10;
 			digits--;
 		}
-		appendDigits(text, value, digits);
+		return appendDigits(text, at, value, digits);
 	}
 
-	private static void appendDigits(StringBuilder text, int value, int digits) {
-		for (int unit = pow10(digits - 1); unit > 0; unit /= 10) {
-			text.append((char) ('0' + (value / unit) % 10));
+	private static int appendDigits(char[] text, int at, int value, int digits) {
+		int rest = value;
+		for (int i = at + digits - 1; i >= at; i--) {
+			text[i] = (char) ('0' + rest % 10);
+			rest /= 10;
 		}
-	}
-
-	private static int pow10(int exponent) {
-		int value = 1;
-		for (int i = 0; i < exponent; i++) {
-			value *= 10;
-		}
-		return value;
+		return at + digits;
 	}
 
 	/**

@@ -160,6 +160,7 @@ public final class JsonEncoderFactory {
 		if (!customFields.isEmpty()) {
 			encoder.setCustomFields(customFields.toString());
 		}
+		OffsetTimestampJsonProvider.replaceDefault(encoder.getProviders(), TIMESTAMP_FIELD);
 		encoder.addDecorator(LineSafeEscapes.jsonDecorator());
 		encoder.addDecorator((JsonGeneratorDecorator) SurrogateSanitizingJsonGenerator::new);
 		if (sensitive != null) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import io.github.structuredlogging.limits.EventLimiter;
@@ -22,6 +23,11 @@ public class StructuredJsonEncoder extends LogstashEncoder {
 
 	private final Set<LogEventFieldContributor> failedFormatFields = ConcurrentHashMap.newKeySet();
 
+	/** Held rather than written inline, where each event would make a new method reference. */
+	private final Function<ILoggingEvent, byte[]> arrayEncoding = super::encode;
+
+	private final BoundedEncoding.StreamEncoding streamEncoding = super::encode;
+
 	StructuredJsonEncoder(EventLimiter limiter) {
 		this(limiter, null);
 	}
@@ -39,7 +45,7 @@ public class StructuredJsonEncoder extends LogstashEncoder {
 
 	@Override
 	public byte[] encode(ILoggingEvent event) {
-		return BoundedEncoding.encode(withFormatFields(event), this.limiter, super::encode, this);
+		return BoundedEncoding.encode(withFormatFields(event), this.limiter, this.arrayEncoding, this);
 	}
 
 	/**
@@ -49,7 +55,7 @@ public class StructuredJsonEncoder extends LogstashEncoder {
 	@Override
 	public void encode(ILoggingEvent event, OutputStream outputStream) throws IOException {
 		if (outputStream instanceof EventBuffer buffer) {
-			BoundedEncoding.encodeInto(withFormatFields(event), this.limiter, super::encode, buffer, this);
+			BoundedEncoding.encodeInto(withFormatFields(event), this.limiter, this.streamEncoding, buffer, this);
 		}
 		else {
 			outputStream.write(encode(event));

@@ -32,7 +32,12 @@ public final class SurrogateSanitizingJsonGenerator extends JsonGeneratorDelegat
 
 	@Override
 	public JsonGenerator writeString(char[] text, int offset, int len) {
-		return super.writeString(sanitize(new String(text, offset, len)));
+		for (int i = offset; i < offset + len; i++) {
+			if (Character.isSurrogate(text[i])) {
+				return super.writeString(sanitize(new String(text, offset, len)));
+			}
+		}
+		return super.writeString(text, offset, len);
 	}
 
 	/**

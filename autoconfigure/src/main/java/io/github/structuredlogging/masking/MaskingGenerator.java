@@ -179,7 +179,12 @@ final class MaskingGenerator extends SkippingGenerator {
 	@Override
 	public JsonGenerator writeString(char[] text, int offset, int len) {
 		if (!masking()) {
-			writeMaskedOr(new String(text, offset, len), () -> this.delegate.writeString(text, offset, len));
+			if (this.trustedValue) {
+				this.delegate.writeString(text, offset, len);
+			}
+			else {
+				writeMaskedOr(new String(text, offset, len), () -> this.delegate.writeString(text, offset, len));
+			}
 		}
 		return this;
 	}

@@ -1,5 +1,6 @@
 package io.github.structuredlogging.format;
 
+import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -9,6 +10,8 @@ import java.util.List;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,6 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class IsoTimestampsTests {
 
 	private static final long SEED = 20261130L;
+
+	private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
 	private static final List<String> ZONES = List.of("UTC", "Europe/Paris", "America/St_Johns", "Asia/Kathmandu",
 			"Pacific/Chatham", "America/Los_Angeles");
@@ -41,6 +46,19 @@ class IsoTimestampsTests {
 				assertThat(timestamps.format(instant)).as("%s in %s (seed %d)", instant, zone, SEED)
 					.isEqualTo(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(OffsetDateTime.ofInstant(instant, zone)));
 			}
+		}
+	}
+
+	@Test
+	void writesTheSameTextIntoAGenerator() {
+		IsoTimestamps timestamps = IsoTimestamps.offset(ZoneId.of("Asia/Kathmandu"));
+		for (Instant instant : instants()) {
+			StringWriter written = new StringWriter();
+			try (JsonGenerator generator = MAPPER.createGenerator(written)) {
+				timestamps.write(generator, instant);
+			}
+			assertThat(written.toString()).as("%s (seed %d)", instant, SEED)
+				.isEqualTo('"' + timestamps.format(instant) + '"');
 		}
 	}
 
