@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class JsonEncoderAllocationTests {
 
 	/** Encoding into the output's stream, the path every output takes: bytes allocated per event at most. */
-	static final int BUDGET_BYTES = 2750;
+	static final int BUDGET_BYTES = 1200;
 
 	private static final int EVENTS = 10_000;
 
