@@ -31,4 +31,13 @@ public class DestinationsProperties extends SelfValidatingProperties {
 		this.destinations = destinations;
 	}
 
+	/**
+	 * The starter's root prefix also holds the settings every start writes (such as the profile defaults), which
+	 * are none of this bean's.
+	 */
+	@Override
+	protected String validatedName(String prefix) {
+		return prefix + ".destinations";
+	}
+
 }

@@ -51,10 +51,19 @@ public abstract class SelfValidatingProperties implements Validator, Application
 		if (this.applicationContext == null) {
 			createValidator(null).validate(target, errors);
 		}
-		else if (isSet(errors.getObjectName())) {
+		else if (isSet(validatedName(errors.getObjectName()))) {
 			VALIDATORS.computeIfAbsent(this.applicationContext, SelfValidatingProperties::createValidator)
 				.validate(target, errors);
 		}
+	}
+
+	/**
+	 * The name under which anything set calls for validation.
+	 * @param prefix the prefix the bean is bound to
+	 * @return the bean's prefix, unless it overrides this because that prefix also holds properties of others
+	 */
+	protected String validatedName(String prefix) {
+		return prefix;
 	}
 
 	/**
