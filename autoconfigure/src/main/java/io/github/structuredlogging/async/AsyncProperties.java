@@ -4,12 +4,12 @@ import java.time.Duration;
 
 import io.github.structuredlogging.validation.PowerOfTwo;
 import io.github.structuredlogging.validation.Rate;
+import io.github.structuredlogging.validation.SelfValidatingProperties;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.logging.LogLevel;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings for the asynchronous pipeline between the application's threads and the console and file outputs. The
@@ -17,8 +17,7 @@ import org.springframework.validation.annotation.Validated;
  * depend on the profile are described on {@link io.github.structuredlogging.output.LoggingProfileDefaults}.
  */
 @ConfigurationProperties(prefix = AsyncProperties.PREFIX)
-@Validated
-public class AsyncProperties {
+public class AsyncProperties extends SelfValidatingProperties {
 
 	public static final String PREFIX = "structured-logging.async";
 

@@ -1,16 +1,15 @@
 package io.github.structuredlogging.binding;
 
+import io.github.structuredlogging.validation.SelfValidatingProperties;
 import jakarta.validation.constraints.NotBlank;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings for the {@link BoundLogger} injected into beans.
  */
 @ConfigurationProperties(prefix = BindingProperties.PREFIX)
-@Validated
-public class BindingProperties {
+public class BindingProperties extends SelfValidatingProperties {
 
 	public static final String PREFIX = "structured-logging.binding";
 

@@ -5,7 +5,6 @@ import java.util.Set;
 import io.github.structuredlogging.format.JsonEncoderFactory;
 import io.github.structuredlogging.limits.EventLimiter;
 import io.github.structuredlogging.limits.LimitsProperties;
-import io.github.structuredlogging.masking.Maskers;
 import io.github.structuredlogging.masking.MaskingProperties;
 import io.github.structuredlogging.masking.TextMasker;
 import tools.jackson.databind.JsonNode;
@@ -36,8 +35,7 @@ public final class ScopedValueRenderer {
 	private final String replacement;
 
 	private ScopedValueRenderer(LimitsProperties limits, MaskingProperties masking) {
-		this.mapper = JsonEncoderFactory.valueMapper(limits,
-				masking.isEnabled() ? Maskers.sensitiveModule(masking) : null);
+		this.mapper = JsonEncoderFactory.valueMapper(limits, masking);
 		this.masker = TextMasker.of(masking);
 		this.limiter = new EventLimiter(limits, this.mapper, Set.of(), this.masker::maskText);
 		this.replacement = masking.getReplacement();

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.structuredlogging.validation.SelfValidatingProperties;
 import io.github.structuredlogging.validation.ValidRegex;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
@@ -14,15 +15,13 @@ import jakarta.validation.constraints.Size;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.core.Ordered;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings for correlating the log events of one request: which headers are read, under which MDC keys they are
  * written, and which inbound values are accepted.
  */
 @ConfigurationProperties(prefix = CorrelationProperties.PREFIX)
-@Validated
-public class CorrelationProperties {
+public class CorrelationProperties extends SelfValidatingProperties {
 
 	public static final String PREFIX = "structured-logging.correlation";
 

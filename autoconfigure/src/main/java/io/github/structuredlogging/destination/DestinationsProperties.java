@@ -3,10 +3,10 @@ package io.github.structuredlogging.destination;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.github.structuredlogging.validation.SelfValidatingProperties;
 import jakarta.validation.Valid;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * The destinations logs are shipped to, by name: {@code structured-logging.destinations.<name>.*}. Each has its own
@@ -14,8 +14,7 @@ import org.springframework.validation.annotation.Validated;
  * and file.
  */
 @ConfigurationProperties(prefix = DestinationsProperties.PREFIX)
-@Validated
-public class DestinationsProperties {
+public class DestinationsProperties extends SelfValidatingProperties {
 
 	public static final String PREFIX = "structured-logging";
 
@@ -30,6 +29,15 @@ public class DestinationsProperties {
 
 	public void setDestinations(Map<String, DestinationProperties> destinations) {
 		this.destinations = destinations;
+	}
+
+	/**
+	 * The starter's root prefix also holds the settings every start writes (such as the profile defaults), which
+	 * are none of this bean's.
+	 */
+	@Override
+	protected String validatedName(String prefix) {
+		return prefix + ".destinations";
 	}
 
 }

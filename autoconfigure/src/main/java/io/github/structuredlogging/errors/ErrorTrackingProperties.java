@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.github.structuredlogging.validation.SelfValidatingProperties;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotNull;
@@ -11,14 +12,12 @@ import jakarta.validation.constraints.Positive;
 import org.hibernate.validator.constraints.time.DurationMin;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings for tracking ERROR events: how they are counted, and when their rate raises an alert.
  */
 @ConfigurationProperties(prefix = ErrorTrackingProperties.PREFIX)
-@Validated
-public class ErrorTrackingProperties {
+public class ErrorTrackingProperties extends SelfValidatingProperties {
 
 	public static final String PREFIX = "structured-logging.errors";
 

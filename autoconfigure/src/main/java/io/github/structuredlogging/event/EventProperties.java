@@ -3,19 +3,18 @@ package io.github.structuredlogging.event;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
+import io.github.structuredlogging.validation.SelfValidatingProperties;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Positive;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings for the {@link BusinessEventLogger}.
  */
 @ConfigurationProperties(prefix = EventProperties.PREFIX)
-@Validated
-public class EventProperties {
+public class EventProperties extends SelfValidatingProperties {
 
 	public static final String PREFIX = "structured-logging.events";
 

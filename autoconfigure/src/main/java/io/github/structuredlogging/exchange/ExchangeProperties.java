@@ -3,6 +3,7 @@ package io.github.structuredlogging.exchange;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.structuredlogging.validation.SelfValidatingProperties;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
@@ -11,15 +12,13 @@ import jakarta.validation.constraints.Positive;
 import org.slf4j.event.Level;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings for the one line written per HTTP exchange, received (servlet and WebFlux) or made (RestClient,
  * RestTemplate, WebClient).
  */
 @ConfigurationProperties(prefix = ExchangeProperties.PREFIX)
-@Validated
-public class ExchangeProperties {
+public class ExchangeProperties extends SelfValidatingProperties {
 
 	public static final String PREFIX = "structured-logging.exchange";
 

@@ -48,7 +48,7 @@ final class BootJsonEncoderFactory {
 		Set<String> reserved = new HashSet<>(fields);
 		settings.add().keySet().forEach((name) -> reserved.add(name.split("\\.", 2)[0]));
 		BoundedCompositeJsonEncoder encoder = new BoundedCompositeJsonEncoder(
-				new EventLimiter(context.limits(), JsonEncoderFactory.valueMapper(context.limits(), sensitive),
+				new EventLimiter(context.limits(), JsonEncoderFactory.valueMapper(context.limits(), context.masking()),
 						reserved, textMasking));
 		encoder.setContext(context.loggerContext());
 		encoder.setLineSeparator("\n");

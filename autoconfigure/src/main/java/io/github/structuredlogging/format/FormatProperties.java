@@ -3,20 +3,19 @@ package io.github.structuredlogging.format;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.structuredlogging.validation.SelfValidatingProperties;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings of the starter's own formats (json, logfmt, csv). The formats Spring Boot also writes (ecs, logstash,
  * gelf) follow Boot's {@code logging.structured.*} instead.
  */
 @ConfigurationProperties(prefix = FormatProperties.PREFIX)
-@Validated
-public class FormatProperties {
+public class FormatProperties extends SelfValidatingProperties {
 
 	public static final String PREFIX = "structured-logging.format";
 

@@ -3,11 +3,13 @@ package io.github.structuredlogging.format;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
 import ch.qos.logback.core.Context;
 import io.github.structuredlogging.masking.MaskingProperties;
 import io.github.structuredlogging.masking.Maskers;
+import io.github.structuredlogging.masking.SensitiveModule;
 import io.github.structuredlogging.masking.TextMasker;
 import io.github.structuredlogging.limits.BoundedThrowableMessageJsonProvider;
 import io.github.structuredlogging.limits.EventLimiter;
@@ -77,6 +79,8 @@ public final class JsonEncoderFactory {
 
 	private static final String IGNORE = "[ignore]";
 
+	private static final Map<ValueMapperSettings, JsonMapper> VALUE_MAPPERS = new ConcurrentHashMap<>();
+
 	private final LimitsProperties limits;
 
 	private final MaskingProperties masking;
@@ -141,7 +145,7 @@ public final class JsonEncoderFactory {
 		Set<String> reserved = new HashSet<>(ENCODER_FIELDS);
 		reserved.addAll(this.bootJson.add().keySet());
 		StructuredJsonEncoder encoder = new StructuredJsonEncoder(
-				new EventLimiter(this.limits, valueMapper(this.limits, sensitive), reserved, textMasking),
+				new EventLimiter(this.limits, valueMapper(this.limits, this.masking), reserved, textMasking),
 				BootJsonCustomizerFields.find(context, this.bootJson.customizer()));
 		encoder.setContext(context);
 		encoder.setFieldNames(fieldNames());
@@ -175,17 +179,17 @@ public final class JsonEncoderFactory {
 	 * (empty beans allowed, {@code @Sensitive} honoured), and with a nesting limit, so a self-referencing object
 	 * graph fails fast instead of exhausting the stack. The limit is a few times the depth that is kept, so that a
 	 * deep but finite object still converts (and is then cut to the kept depth).
+	 * <p>
+	 * One mapper per configuration, shared by every encoder and renderer that asks for it: a mapper is immutable
+	 * and thread-safe, and building one is a good part of what the logging system does while it starts.
+	 * @param limits the bounds on each event, of which the nesting depth applies
+	 * @param masking the masking settings, of which whether masking is enabled and the replacement apply
+	 * @return the mapper
 	 */
-	public static JsonMapper valueMapper(LimitsProperties limits, JacksonModule sensitive) {
-		JsonFactory factory = JsonFactory.builder()
-			.streamWriteConstraints(
-					StreamWriteConstraints.builder().maxNestingDepth(limits.getMaxNestingDepth() * 4).build())
-			.build();
-		JsonMapper.Builder builder = JsonMapper.builder(factory).disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
-		if (sensitive != null) {
-			builder.addModule(sensitive);
-		}
-		return builder.build();
+	public static JsonMapper valueMapper(LimitsProperties limits, MaskingProperties masking) {
+		ValueMapperSettings settings = new ValueMapperSettings(limits.getMaxNestingDepth() * 4,
+				masking.isEnabled() ? masking.getReplacement() : null);
+		return VALUE_MAPPERS.computeIfAbsent(settings, ValueMapperSettings::build);
 	}
 
 	private LogstashFieldNames fieldNames() {
@@ -230,6 +234,28 @@ public final class JsonEncoderFactory {
 		@Override
 		public B decorate(B builder) {
 			return builder.addModule(this.module);
+		}
+
+	}
+
+	/**
+	 * What a value mapper is built from.
+	 * @param maxNestingDepth the deepest nesting the mapper writes before it fails
+	 * @param sensitiveReplacement what {@code @Sensitive} properties are written as, or {@code null} if masking is
+	 * off
+	 */
+	private record ValueMapperSettings(int maxNestingDepth, String sensitiveReplacement) {
+
+		JsonMapper build() {
+			JsonFactory factory = JsonFactory.builder()
+				.streamWriteConstraints(StreamWriteConstraints.builder().maxNestingDepth(this.maxNestingDepth).build())
+				.build();
+			JsonMapper.Builder builder = JsonMapper.builder(factory)
+				.disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+			if (this.sensitiveReplacement != null) {
+				builder.addModule(new SensitiveModule(this.sensitiveReplacement));
+			}
+			return builder.build();
 		}
 
 	}

@@ -10,7 +10,6 @@ import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import io.github.structuredlogging.limits.EventLimiter;
 import io.github.structuredlogging.masking.Maskers;
 import io.github.structuredlogging.masking.TextMasker;
-import tools.jackson.databind.JacksonModule;
 
 /**
  * The readable layout for local development, masked and bounded like the JSON output: secrets must not reach a
@@ -43,9 +42,8 @@ public final class PlainEncoderFactory {
 		PatternLayout layout = Maskers.plainLayout(context.loggerContext(), pattern, context.masking());
 		layout.start();
 		UnaryOperator<String> textMasking = TextMasker.of(context.masking())::maskText;
-		JacksonModule sensitive = context.masking().isEnabled() ? Maskers.sensitiveModule(context.masking()) : null;
 		LayoutWrappingEncoder<ILoggingEvent> encoder = new PlainEncoder(new EventLimiter(context.limits(),
-				JsonEncoderFactory.valueMapper(context.limits(), sensitive), Set.of(), textMasking));
+				JsonEncoderFactory.valueMapper(context.limits(), context.masking()), Set.of(), textMasking));
 		encoder.setContext(context.loggerContext());
 		encoder.setLayout(layout);
 		return encoder;

@@ -12,11 +12,9 @@ import ch.qos.logback.core.Context;
 import io.github.structuredlogging.limits.EventLimiter;
 import io.github.structuredlogging.limits.SurrogateSanitizingJsonGenerator;
 import io.github.structuredlogging.limits.Truncation;
-import io.github.structuredlogging.masking.Maskers;
 import io.github.structuredlogging.masking.TextMasker;
 import io.github.structuredlogging.validation.ValidatedProperties;
 import org.slf4j.event.KeyValuePair;
-import tools.jackson.databind.JacksonModule;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -56,8 +54,7 @@ final class TextFields {
 
 	TextFields(FormatContext context) {
 		this.loggerContext = context.loggerContext();
-		JacksonModule sensitive = context.masking().isEnabled() ? Maskers.sensitiveModule(context.masking()) : null;
-		this.mapper = JsonEncoderFactory.valueMapper(context.limits(), sensitive);
+		this.mapper = JsonEncoderFactory.valueMapper(context.limits(), context.masking());
 		this.masker = TextMasker.of(context.masking());
 		this.limiter = new EventLimiter(context.limits(), this.mapper, FIELDS, this.masker::maskText);
 		this.truncation = new Truncation(this.masker::maskText);

@@ -1,19 +1,18 @@
 package io.github.structuredlogging.identity;
 
+import io.github.structuredlogging.validation.SelfValidatingProperties;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings for writing who made a request: the name of the principal Spring Security authenticated, on every line
  * written while handling it.
  */
 @ConfigurationProperties(prefix = IdentityProperties.PREFIX)
-@Validated
-public class IdentityProperties {
+public class IdentityProperties extends SelfValidatingProperties {
 
 	public static final String PREFIX = "structured-logging.identity";
 

@@ -4,20 +4,19 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.structuredlogging.validation.SelfValidatingProperties;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings for levels that revert by themselves: logger levels set for a stated time, and DEBUG for single
  * requests.
  */
 @ConfigurationProperties(prefix = LevelProperties.PREFIX)
-@Validated
-public class LevelProperties {
+public class LevelProperties extends SelfValidatingProperties {
 
 	public static final String PREFIX = "structured-logging.levels";
 

@@ -3,6 +3,7 @@ package io.github.structuredlogging.limits;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.structuredlogging.validation.SelfValidatingProperties;
 import io.github.structuredlogging.validation.ValidRegex;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -10,7 +11,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * Bounds on what one event may write, so that hostile or careless input (a request body logged whole, a huge
@@ -18,8 +18,7 @@ import org.springframework.validation.annotation.Validated;
  * size.
  */
 @ConfigurationProperties(prefix = LimitsProperties.PREFIX)
-@Validated
-public class LimitsProperties {
+public class LimitsProperties extends SelfValidatingProperties {
 
 	public static final String PREFIX = "structured-logging.limits";
 

@@ -5,13 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.structuredlogging.validation.SelfValidatingProperties;
 import io.github.structuredlogging.validation.ValidRegex;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings for masking sensitive values before any event is written: by field name wherever the field appears
@@ -19,8 +19,7 @@ import org.springframework.validation.annotation.Validated;
  * messages and stack traces included).
  */
 @ConfigurationProperties(prefix = MaskingProperties.PREFIX)
-@Validated
-public class MaskingProperties {
+public class MaskingProperties extends SelfValidatingProperties {
 
 	public static final String PREFIX = "structured-logging.masking";
 

@@ -4,18 +4,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.structuredlogging.format.LogFormat;
+import io.github.structuredlogging.validation.SelfValidatingProperties;
 import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings for how log events are written: the console and file appenders that replace Spring Boot's defaults
  * when the application brings no Logback configuration of its own.
  */
 @ConfigurationProperties(prefix = OutputProperties.PREFIX)
-@Validated
-public class OutputProperties {
+public class OutputProperties extends SelfValidatingProperties {
 
 	public static final String PREFIX = "structured-logging.output";
 

@@ -2,6 +2,9 @@ package io.github.structuredlogging.performance;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
 
 import org.aopalliance.aop.Advice;
 
@@ -12,7 +15,10 @@ import org.springframework.aop.support.AopUtils;
 import org.springframework.aop.support.StaticMethodMatcherPointcut;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.AnnotationUtils;
+import org.springframework.core.annotation.MergedAnnotations;
 import org.springframework.util.ClassUtils;
+import org.springframework.util.ConcurrentReferenceHashMap;
+import org.springframework.util.ReflectionUtils;
 
 /**
  * Applies the {@link PerformanceInterceptor} to methods annotated with {@link LogPerformance @LogPerformance} and to
@@ -43,11 +49,8 @@ public class LogPerformanceAdvisor extends AbstractPointcutAdvisor {
 
 	private static final class LogPerformancePointcut extends StaticMethodMatcherPointcut {
 
-		private static final ClassFilter ANNOTATED = (type) -> AnnotationUtils.isCandidateClass(type,
-				LogPerformance.class);
-
 		LogPerformancePointcut() {
-			setClassFilter(ANNOTATED);
+			setClassFilter(new AnnotatedClassFilter());
 		}
 
 		@Override
@@ -59,6 +62,45 @@ public class LogPerformanceAdvisor extends AbstractPointcutAdvisor {
 			}
 			return Modifier.isPublic(method.getModifiers()) && method.getDeclaringClass() != Object.class
 					&& AnnotatedElementUtils.hasAnnotation(userClass, LogPerformance.class);
+		}
+
+	}
+
+	/**
+	 * Lets through only classes that carry the annotation somewhere in their hierarchy, on the class or on a
+	 * method, so that the method matcher, which searches each method's hierarchy, runs for those alone and not for
+	 * every method of every bean. Decided once per class.
+	 */
+	private static final class AnnotatedClassFilter implements ClassFilter {
+
+		private final Map<Class<?>, Boolean> decisions = new ConcurrentReferenceHashMap<>();
+
+		@Override
+		public boolean matches(Class<?> type) {
+			return this.decisions.computeIfAbsent(ClassUtils.getUserClass(type), AnnotatedClassFilter::isAnnotated);
+		}
+
+		private static boolean isAnnotated(Class<?> type) {
+			if (!AnnotationUtils.isCandidateClass(type, LogPerformance.class)) {
+				return false;
+			}
+			if (AnnotatedElementUtils.hasAnnotation(type, LogPerformance.class)) {
+				return true;
+			}
+			Set<Class<?>> hierarchy = new LinkedHashSet<>();
+			for (Class<?> current = type; current != null && current != Object.class;
+					current = current.getSuperclass()) {
+				hierarchy.add(current);
+				hierarchy.addAll(ClassUtils.getAllInterfacesForClassAsSet(current));
+			}
+			for (Class<?> declaring : hierarchy) {
+				for (Method method : ReflectionUtils.getDeclaredMethods(declaring)) {
+					if (MergedAnnotations.from(method).isPresent(LogPerformance.class)) {
+						return true;
+					}
+				}
+			}
+			return false;
 		}
 
 	}

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.structuredlogging.validation.SelfValidatingProperties;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -12,14 +13,12 @@ import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.logging.LogLevel;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings for {@link LogPerformance @LogPerformance}.
  */
 @ConfigurationProperties(prefix = PerformanceProperties.PREFIX)
-@Validated
-public class PerformanceProperties {
+public class PerformanceProperties extends SelfValidatingProperties {
 
 	public static final String PREFIX = "structured-logging.performance";
 

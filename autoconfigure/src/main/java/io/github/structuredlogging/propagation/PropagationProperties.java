@@ -3,18 +3,17 @@ package io.github.structuredlogging.propagation;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.structuredlogging.validation.SelfValidatingProperties;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings for carrying the request context on outgoing calls: which headers are sent, and to which hosts.
  */
 @ConfigurationProperties(prefix = PropagationProperties.PREFIX)
-@Validated
-public class PropagationProperties {
+public class PropagationProperties extends SelfValidatingProperties {
 
 	public static final String PREFIX = "structured-logging.propagation";
 

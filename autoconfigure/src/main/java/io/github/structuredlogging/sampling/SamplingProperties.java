@@ -4,18 +4,17 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.github.structuredlogging.validation.Rate;
+import io.github.structuredlogging.validation.SelfValidatingProperties;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings for thinning DEBUG and INFO events before they are queued. WARN and above are never sampled.
  */
 @ConfigurationProperties(prefix = SamplingProperties.PREFIX)
-@Validated
-public class SamplingProperties {
+public class SamplingProperties extends SelfValidatingProperties {
 
 	public static final String PREFIX = "structured-logging.sampling";
 

@@ -75,6 +75,18 @@ class PerformanceAutoConfigurationTests {
 	}
 
 	@Test
+	void timesMethodsAnnotatedOnAnInterfaceOrASuperclassAndLeavesOtherBeansUnproxied() {
+		this.runner.withBean(Courier.class).withBean(Warehouse.class).withBean(Ledger.class).run((context) -> {
+			context.getBean(Dispatch.class).send("parcel-1");
+			context.getBean(Warehouse.class).store("item-1");
+			assertThat(context.getBean(MeterRegistry.class).get("logging.performance").timers())
+				.extracting((timer) -> timer.getId().getTag("operation"))
+				.containsExactlyInAnyOrder("dispatch.send", "warehouse.store");
+			assertThat(AopUtils.isAopProxy(context.getBean(Ledger.class))).isFalse();
+		});
+	}
+
+	@Test
 	void publishesConfiguredPercentiles() {
 		this.runner.withPropertyValues("structured-logging.performance.metrics.percentiles=0.5,0.99")
 			.run((context) -> {
@@ -176,6 +188,43 @@ class PerformanceAutoConfigurationTests {
 
 		String internal() {
 			return "not measured";
+		}
+
+	}
+
+	interface Dispatch {
+
+		@LogPerformance("dispatch.send")
+		String send(String parcel);
+
+	}
+
+	static class Courier implements Dispatch {
+
+		@Override
+		public String send(String parcel) {
+			return parcel;
+		}
+
+	}
+
+	static class Storage {
+
+		@LogPerformance("warehouse.store")
+		public String store(String item) {
+			return item;
+		}
+
+	}
+
+	static class Warehouse extends Storage {
+
+	}
+
+	static class Ledger {
+
+		public String note(String entry) {
+			return entry;
 		}
 
 	}

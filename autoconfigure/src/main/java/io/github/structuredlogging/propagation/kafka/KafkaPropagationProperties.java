@@ -3,19 +3,18 @@ package io.github.structuredlogging.propagation.kafka;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.structuredlogging.validation.SelfValidatingProperties;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings for carrying the request context on Kafka records and restoring it around {@code @KafkaListener}
  * methods. Which headers are sent is decided by {@code structured-logging.propagation.*}, as for HTTP calls.
  */
 @ConfigurationProperties(prefix = KafkaPropagationProperties.PREFIX)
-@Validated
-public class KafkaPropagationProperties {
+public class KafkaPropagationProperties extends SelfValidatingProperties {
 
 	public static final String PREFIX = "structured-logging.propagation.kafka";
 
