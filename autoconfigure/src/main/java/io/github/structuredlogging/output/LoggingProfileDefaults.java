@@ -1,11 +1,13 @@
 package io.github.structuredlogging.output;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
+import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -56,13 +58,20 @@ public class LoggingProfileDefaults implements EnvironmentPostProcessor, Ordered
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		environment.getPropertySources().remove(PROPERTY_SOURCE_NAME);
-		OutputProperties output = Binder.get(environment).bindOrCreate(OutputProperties.PREFIX, OutputProperties.class);
+		// The two settings read here are bound one by one, with the same relaxed names and conversions: binding the
+		// whole class costs the first bean binding of the JVM, and the logging system binds it validated anyway.
+		Binder binder = Binder.get(environment);
+		OutputProperties unset = new OutputProperties();
+		boolean enabled = binder.bind(OutputProperties.PREFIX + ".enabled", Boolean.class).orElse(unset.isEnabled());
+		List<String> developmentProfiles = binder
+			.bind(OutputProperties.PREFIX + ".development-profiles", Bindable.listOf(String.class))
+			.orElse(unset.getDevelopmentProfiles());
 		Map<String, Object> defaults = new LinkedHashMap<>();
 		if (environment.acceptsProfiles(Profiles.of(PRODUCTION_PROFILE))) {
 			defaults.put(APPLIED_DEFAULTS_PROPERTY, PRODUCTION_PROFILE);
 			defaults.put("structured-logging.async.queue-size", 16384);
 		}
-		else if (isDevelopment(environment, output, application.getClassLoader())) {
+		else if (isDevelopment(environment, developmentProfiles, application.getClassLoader())) {
 			defaults.put(APPLIED_DEFAULTS_PROPERTY, DEVELOPMENT_DEFAULTS);
 			defaults.put(OutputProperties.PREFIX + ".console-format", "plain");
 			Class<?> mainClass = application.getMainApplicationClass();
@@ -74,15 +83,15 @@ public class LoggingProfileDefaults implements EnvironmentPostProcessor, Ordered
 		else {
 			defaults.put(APPLIED_DEFAULTS_PROPERTY, "none");
 		}
-		if (writesStructuredConsole(environment, output, defaults, application.getClassLoader())) {
+		if (writesStructuredConsole(environment, enabled, defaults, application.getClassLoader())) {
 			defaults.put("spring.main.banner-mode", "off");
 		}
 		environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, defaults));
 	}
 
-	private static boolean isDevelopment(ConfigurableEnvironment environment, OutputProperties output,
+	private static boolean isDevelopment(ConfigurableEnvironment environment, List<String> developmentProfiles,
 			ClassLoader classLoader) {
-		return environment.acceptsProfiles(Profiles.of(output.getDevelopmentProfiles().toArray(String[]::new)))
+		return environment.acceptsProfiles(Profiles.of(developmentProfiles.toArray(String[]::new)))
 				|| ClassUtils.isPresent(DEVTOOLS_CLASS, classLoader);
 	}
 
@@ -90,9 +99,9 @@ public class LoggingProfileDefaults implements EnvironmentPostProcessor, Ordered
 	 * Whether the starter's console will write structured lines: it writes the console unless the application
 	 * brings its own Logback configuration, and writes text only in the plain format.
 	 */
-	private static boolean writesStructuredConsole(ConfigurableEnvironment environment, OutputProperties output,
+	private static boolean writesStructuredConsole(ConfigurableEnvironment environment, boolean enabled,
 			Map<String, Object> defaults, ClassLoader classLoader) {
-		if (!output.isEnabled() || environment.containsProperty("logging.config")
+		if (!enabled || environment.containsProperty("logging.config")
 				|| hasOwnLogbackFile(classLoader)) {
 			return false;
 		}

@@ -5,9 +5,12 @@ import jakarta.validation.ValidatorFactory;
 import org.hibernate.validator.HibernateValidator;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 
+import org.springframework.boot.context.properties.bind.BindContext;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.validation.ValidationBindHandler;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 
@@ -34,11 +37,7 @@ public final class ValidatedProperties {
 	 * @return the bound properties
 	 */
 	public static <T> T bind(Binder binder, String prefix, Class<T> type) {
-		Bindable<T> target = Bindable.of(type);
-		if (!binder.bind(prefix, target).isBound()) {
-			return binder.bindOrCreate(prefix, target);
-		}
-		return binder.bindOrCreate(prefix, target, new ValidationBindHandler(validator()));
+		return binder.bindOrCreate(prefix, Bindable.of(type), new BoundValuesValidationHandler());
 	}
 
 	/**
@@ -47,6 +46,56 @@ public final class ValidatedProperties {
 	 */
 	public static Validator validator() {
 		return Holder.VALIDATOR;
+	}
+
+	/**
+	 * Validates as Boot does for beans, but skips the defaults created when nothing under the prefix was bound: one
+	 * pass over the property sources, where binding first to learn whether anything is set took two. Only the
+	 * binder's top level creates defaults (nested properties are bound or left as they are).
+	 */
+	private static final class BoundValuesValidationHandler extends ValidationBindHandler {
+
+		private boolean defaultsCreated;
+
+		BoundValuesValidationHandler() {
+			super(new DeferredValidator());
+		}
+
+		@Override
+		public Object onCreate(ConfigurationPropertyName name, Bindable<?> target, BindContext context,
+				Object result) {
+			if (context.getDepth() == 0) {
+				this.defaultsCreated = true;
+			}
+			return super.onCreate(name, target, context, result);
+		}
+
+		@Override
+		public void onFinish(ConfigurationPropertyName name, Bindable<?> target, BindContext context, Object result)
+				throws Exception {
+			if (!this.defaultsCreated) {
+				super.onFinish(name, target, context, result);
+			}
+		}
+
+	}
+
+	/**
+	 * The shared validator, looked up only when a bound value is validated, so that creating the handler does not
+	 * bootstrap Bean Validation.
+	 */
+	private static final class DeferredValidator implements Validator {
+
+		@Override
+		public boolean supports(Class<?> type) {
+			return validator().supports(type);
+		}
+
+		@Override
+		public void validate(Object target, Errors errors) {
+			validator().validate(target, errors);
+		}
+
 	}
 
 	/**

@@ -66,4 +66,20 @@ class ValidatedPropertiesTests {
 		assertThat(limits.getMaxKeyValueCount()).isEqualTo(new LimitsProperties().getMaxKeyValueCount());
 	}
 
+	@Test
+	void aValidValueThatIsSetIsBound() {
+		Binder binder = new Binder(new MapConfigurationPropertySource(
+				Map.of(LimitsProperties.PREFIX + ".max-key-value-count", "7")));
+		LimitsProperties limits = ValidatedProperties.bind(binder, LimitsProperties.PREFIX, LimitsProperties.class);
+		assertThat(limits.getMaxKeyValueCount()).isEqualTo(7);
+	}
+
+	@Test
+	void aKeyUnderThePrefixThatBindsNothingGivesTheDefaults() {
+		Binder binder = new Binder(new MapConfigurationPropertySource(
+				Map.of(LimitsProperties.PREFIX + ".no-such-setting", "1")));
+		LimitsProperties limits = ValidatedProperties.bind(binder, LimitsProperties.PREFIX, LimitsProperties.class);
+		assertThat(limits.getMaxKeyValueCount()).isEqualTo(new LimitsProperties().getMaxKeyValueCount());
+	}
+
 }
