@@ -34,17 +34,21 @@ final class CallerAdmission {
 
 	private final RingBuffer<EventSlot> ringBuffer;
 
+	/** Asks a napping writer for an event that must not wait until the nap ends. */
+	private final Runnable wakeWriter;
+
 	private final AtomicLong lastDropWarningNanos = new AtomicLong();
 
 	/** Not atomic: a count lost between callers only moves the next look at the clock a little. */
 	private int dropsSinceClockRead;
 
 	CallerAdmission(LogPipelineAppender pipeline, PipelineCounts counts, PipelineOutputs outputs,
-			RingBuffer<EventSlot> ringBuffer) {
+			RingBuffer<EventSlot> ringBuffer, Runnable wakeWriter) {
 		this.pipeline = pipeline;
 		this.counts = counts;
 		this.outputs = outputs;
 		this.ringBuffer = ringBuffer;
+		this.wakeWriter = wakeWriter;
 	}
 
 	void admit(ILoggingEvent event) {
@@ -74,6 +78,9 @@ final class CallerAdmission {
 		}
 		EventPreparation.prepare(event);
 		if (this.ringBuffer.tryPublishEvent(TRANSLATOR, event)) {
+			if (!droppable) {
+				this.wakeWriter.run();
+			}
 			return;
 		}
 		if (!droppable) {

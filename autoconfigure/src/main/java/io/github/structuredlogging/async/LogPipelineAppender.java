@@ -20,7 +20,6 @@ import ch.qos.logback.core.spi.AppenderAttachable;
 import ch.qos.logback.core.spi.AppenderAttachableImpl;
 import com.lmax.disruptor.BatchEventProcessor;
 import com.lmax.disruptor.BatchEventProcessorBuilder;
-import com.lmax.disruptor.BlockingWaitStrategy;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.WaitStrategy;
 import io.github.structuredlogging.sampling.EventSampler;
@@ -84,6 +83,9 @@ public class LogPipelineAppender extends UnsynchronizedAppenderBase<ILoggingEven
 
 	private static final Duration STOP_GRACE = Duration.ofSeconds(1);
 
+	/** A napping writer is woken once an eighth of the queue waits for it, long before a burst fills it. */
+	private static final int WAKE_BACKLOG_DIVISOR = 8;
+
 	private final AppenderAttachableImpl<ILoggingEvent> appenders = new AppenderAttachableImpl<>();
 
 	/** Replaced whole on every change and read by index, so that notifying per batch makes no garbage. */
@@ -135,9 +137,12 @@ public class LogPipelineAppender extends UnsynchronizedAppenderBase<ILoggingEven
 			return;
 		}
 		this.outputs.useDefaultFallbackEncoderIfUnset();
-		WaitStrategy strategy = (this.waitStrategy != null) ? this.waitStrategy : new BlockingWaitStrategy();
+		WaitStrategy strategy = (this.waitStrategy != null) ? this.waitStrategy
+				: new NappingWaitStrategy(this.queueSize / WAKE_BACKLOG_DIVISOR);
 		this.ringBuffer = RingBuffer.createMultiProducer(EventSlot::new, this.queueSize, strategy);
-		this.admission = new CallerAdmission(this, this.counts, this.outputs, this.ringBuffer);
+		Runnable wakeWriter = (strategy instanceof NappingWaitStrategy napping) ? napping::wakeIfNapping : () -> {
+		};
+		this.admission = new CallerAdmission(this, this.counts, this.outputs, this.ringBuffer, wakeWriter);
 		this.writer = new BatchWriter(this, this.counts, this.outputs);
 		this.processor = new BatchEventProcessorBuilder().build(this.ringBuffer, this.ringBuffer.newBarrier(),
 				this.writer);
@@ -159,12 +164,14 @@ public class LogPipelineAppender extends UnsynchronizedAppenderBase<ILoggingEven
 		super.stop();
 		long drainDeadline = System.nanoTime() + this.drainTimeout.toNanos();
 		this.writer.drainUntil(drainDeadline);
+		LockSupport.unpark(this.writerThread);
 		long giveUp = drainDeadline + STOP_GRACE.toNanos();
 		while (this.processor.getSequence().get() < this.ringBuffer.getCursor() && this.writerThread.isAlive()
 				&& System.nanoTime() - giveUp < 0) {
 			LockSupport.parkNanos(DRAIN_POLL_NANOS);
 		}
 		this.processor.halt();
+		LockSupport.unpark(this.writerThread);
 		try {
 			this.writerThread.join(STOP_GRACE.toMillis());
 		}
@@ -214,6 +221,7 @@ public class LogPipelineAppender extends UnsynchronizedAppenderBase<ILoggingEven
 		}
 		long target = this.ringBuffer.getCursor();
 		long deadline = System.nanoTime() + timeout.toNanos();
+		LockSupport.unpark(this.writerThread);
 		while (this.processor.getSequence().get() < target) {
 			if (System.nanoTime() - deadline >= 0 || !this.writerThread.isAlive()) {
 				addWarn("Log pipeline '" + getName() + "' still had " + (target - this.processor.getSequence().get())
@@ -369,9 +377,8 @@ public class LogPipelineAppender extends UnsynchronizedAppenderBase<ILoggingEven
 	}
 
 	/**
-	 * Sets how the writer thread waits for events; by default it blocks on a lock that callers signal, which costs
-	 * no CPU while the application is quiet and measured best for caller latency among the blocking strategies (see
-	 * the benchmarks' README).
+	 * Sets how the writer thread waits for events; by default it naps and callers wake it only when the queue backs
+	 * up or for an event above the drop level (see {@link NappingWaitStrategy}).
 	 * @param waitStrategy the Disruptor wait strategy
 	 */
 	public void setWaitStrategy(WaitStrategy waitStrategy) {
