@@ -49,7 +49,7 @@ public abstract class SelfValidatingProperties implements Validator, Application
 	@Override
 	public void validate(Object target, Errors errors) {
 		if (this.applicationContext == null) {
-			createValidator(null).validate(target, errors);
+			ContextFreeValidator.INSTANCE.validate(target, errors);
 		}
 		else if (isSet(validatedName(errors.getObjectName()))) {
 			VALIDATORS.computeIfAbsent(this.applicationContext, SelfValidatingProperties::createValidator)
@@ -79,6 +79,15 @@ public abstract class SelfValidatingProperties implements Validator, Application
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * For a bean validated without an application context (one built by hand), built once, on first use.
+	 */
+	private static final class ContextFreeValidator {
+
+		private static final Validator INSTANCE = createValidator(null);
+
 	}
 
 	/**

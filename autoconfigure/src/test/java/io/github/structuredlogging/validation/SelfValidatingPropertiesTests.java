@@ -31,6 +31,19 @@ class SelfValidatingPropertiesTests {
 	}
 
 	@Test
+	void validatesEveryCallWithoutAnApplicationContext() {
+		LimitsProperties valid = new LimitsProperties();
+		assertThat(validate(valid, LimitsProperties.PREFIX).hasErrors()).as("the defaults").isFalse();
+		for (int i = 0; i < 2; i++) {
+			LimitsProperties limits = new LimitsProperties();
+			limits.setMaxKeyValueCount(-1);
+			assertThat(validate(limits, LimitsProperties.PREFIX).getFieldErrors()).as("call %d", i)
+				.extracting("field")
+				.containsExactly("maxKeyValueCount");
+		}
+	}
+
+	@Test
 	void destinationsAreValidatedForADestinationAloneNotForTheRootPrefixesOtherSettings() {
 		assertThat(validatedName(DestinationsProperties.PREFIX)).isEqualTo("structured-logging.destinations");
 	}
