@@ -23,9 +23,9 @@ final class NappingWaitStrategy implements WaitStrategy {
 
 	private static final int SPINS = 100;
 
-	static final long FIRST_NAP_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
+	private static final long FIRST_NAP_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
 
-	static final long MAX_NAP_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+	private static final long MAX_NAP_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
 	private final long wakeBacklog;
 

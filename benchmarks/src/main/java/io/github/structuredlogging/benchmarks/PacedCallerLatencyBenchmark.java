@@ -20,8 +20,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * keeps up with, which is how a service logs outside an overload: every call is queued, none is dropped, so the
  * variants are compared at the same drop fraction (zero, printed at the end of each fork to show it). Between two
  * calls each caller spins for {@link #pauseMicros}, outside the timed call, as a thread doing its own work would;
- * the writer has emptied the queue and waits by then, so every call also pays for waking it. Log4j2 runs as in
- * {@link CallerLatencyBenchmark}. Run with {@code -t 1} and {@code -t 2}.
+ * the writer has emptied the queue and waits by then, so a variant whose callers wake it pays for that on every
+ * call. Log4j2 runs as in {@link CallerLatencyBenchmark}. Run with {@code -t 1} and {@code -t 2}.
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
