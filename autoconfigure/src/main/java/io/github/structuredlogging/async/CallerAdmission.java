@@ -17,11 +17,7 @@ final class CallerAdmission {
 
 	private static final long APPEND_RETRY_NANOS = TimeUnit.MICROSECONDS.toNanos(10);
 
-	/**
-	 * Drops between two looks at the clock for the next warning: reading it costs a dropping caller about as much
-	 * as the rest of the drop, and a warning a few dozen drops late says the same.
-	 */
-	static final int DROPS_PER_CLOCK_READ = 64;
+	private static final long NEVER_WARNED = Long.MIN_VALUE;
 
 	private static final EventTranslatorOneArg<EventSlot, ILoggingEvent> TRANSLATOR = (slot, sequence,
 			event) -> slot.event = event;
@@ -37,10 +33,11 @@ final class CallerAdmission {
 	/** Asks a napping writer for an event that must not wait until the nap ends. */
 	private final Runnable wakeWriter;
 
-	private final AtomicLong lastDropWarningNanos = new AtomicLong();
-
-	/** Not atomic: a count lost between callers only moves the next look at the clock a little. */
-	private int dropsSinceClockRead;
+	/**
+	 * Time of the event that raised the last warning, in epoch milliseconds: the event's own time, so that a
+	 * dropping caller neither reads the clock nor writes to memory other callers read, until a warning is due.
+	 */
+	private final AtomicLong lastDropWarningMillis = new AtomicLong(NEVER_WARNED);
 
 	CallerAdmission(LogPipelineAppender pipeline, PipelineCounts counts, PipelineOutputs outputs,
 			RingBuffer<EventSlot> ringBuffer, Runnable wakeWriter) {
@@ -73,7 +70,7 @@ final class CallerAdmission {
 		boolean noWait = this.pipeline.getAppendTimeout().isZero();
 		if (droppable && noWait && !this.ringBuffer.hasAvailableCapacity(1)) {
 			// Dropped before its message is formatted and its MDC copied: overload should cost callers least.
-			drop(level);
+			drop(event, level);
 			return;
 		}
 		EventPreparation.prepare(event);
@@ -87,13 +84,13 @@ final class CallerAdmission {
 			writeOnCallerThread(event);
 		}
 		else if (noWait || !publishWithinTimeout(event)) {
-			drop(level);
+			drop(event, level);
 		}
 	}
 
-	private void drop(Level level) {
+	private void drop(ILoggingEvent event, Level level) {
 		this.counts.dropped.increment(level);
-		warnAboutDropsNowAndThen();
+		warnAboutDropsNowAndThen(event.getTimeStamp());
 	}
 
 	private boolean publishWithinTimeout(ILoggingEvent event) {
@@ -132,15 +129,10 @@ final class CallerAdmission {
 		this.counts.written.increment(level);
 	}
 
-	private void warnAboutDropsNowAndThen() {
-		long last = this.lastDropWarningNanos.get();
-		if (last != 0 && ++this.dropsSinceClockRead < DROPS_PER_CLOCK_READ) {
-			return;
-		}
-		this.dropsSinceClockRead = 0;
-		long now = System.nanoTime();
-		if ((last == 0 || now - last >= this.pipeline.getDropWarningInterval().toNanos())
-				&& this.lastDropWarningNanos.compareAndSet(last, now)) {
+	private void warnAboutDropsNowAndThen(long eventMillis) {
+		long last = this.lastDropWarningMillis.get();
+		if ((last == NEVER_WARNED || eventMillis - last >= this.pipeline.getDropWarningInterval().toMillis())
+				&& this.lastDropWarningMillis.compareAndSet(last, eventMillis)) {
 			this.pipeline.addWarn("Queue of log pipeline '" + this.pipeline.getName() + "' is full ("
 					+ this.pipeline.getQueueSize() + " events): dropped " + this.counts.dropped.asMap()
 					+ " so far; events at " + PipelineOutputs.moreSevereThan(this.pipeline.getDropLevel())
