@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -117,6 +118,18 @@ final class LoggingSetup implements AutoCloseable {
 	long linesWritten() {
 		close();
 		return LineCounter.count(this.file);
+	}
+
+	/**
+	 * Stops the variant, deletes its file and prints the share of the callers' events that did not reach it, the
+	 * figure a latency run is read beside.
+	 */
+	void closeAndPrintDropFraction() {
+		long written = linesWritten();
+		long logged = Callers.totalLogged();
+		delete();
+		System.out.printf(Locale.ROOT, "%ndrop fraction %s: %.4f (logged %d, in the file %d)%n", this.variant,
+				1.0 - (double) written / logged, logged, written);
 	}
 
 	/**

@@ -1,6 +1,5 @@
 package io.github.structuredlogging.benchmarks;
 
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -48,11 +47,7 @@ public class PacedCallerLatencyBenchmark {
 
 	@TearDown(Level.Trial)
 	public void stop() {
-		long written = this.setup.linesWritten();
-		long logged = Callers.totalLogged();
-		this.setup.delete();
-		System.out.printf(Locale.ROOT, "%ndrop fraction %s: %.4f (logged %d, in the file %d)%n", this.variant,
-				1.0 - (double) written / logged, logged, written);
+		this.setup.closeAndPrintDropFraction();
 	}
 
 	/** Runs before every call and is not part of its time. */
