@@ -49,14 +49,17 @@ class FileDestinationDiskFullTests {
 	void failsEveryWriteOnAFullDiskAndWritesTheSameRecordsOnceThereIsRoom() throws Exception {
 		this.context.setMDCAdapter(new LogbackMDCAdapter());
 		this.context.start();
-		Path file = Files.createSymbolicLink(this.directory.resolve("audit.log"), DEV_FULL);
+		Path file = Files.createFile(this.directory.resolve("audit.log"));
 		FileDestinationProperties properties = new FileDestinationProperties();
 		properties.setPath(file);
-		DestinationOutput output = new DestinationOutput("audit",
-				FileDestinationFactory.create("audit", properties, null, this.context),
-				LevelAndMessage.encoder(this.context), Level.TRACE,
-				new DeliverySettings(100, 8, null, Level.WARN, 0, Duration.ofMillis(20), Duration.ofMillis(100),
-						Duration.ofSeconds(5), Duration.ofSeconds(5)));
+		FileDestination destination = FileDestinationFactory.create("audit", properties, null, this.context);
+		// Linked only now: Logback takes the current period from the file's modification time when its policy
+		// starts, and /dev/full's is that of the machine's boot, which would roll (and gzip endless zeros) at once.
+		Files.delete(file);
+		Files.createSymbolicLink(file, DEV_FULL);
+		DestinationOutput output = new DestinationOutput("audit", destination, LevelAndMessage.encoder(this.context),
+				Level.TRACE, new DeliverySettings(100, 8, null, Level.WARN, 0, Duration.ofMillis(20),
+						Duration.ofMillis(100), Duration.ofSeconds(5), Duration.ofSeconds(5)));
 		output.setContext(this.context);
 		output.start();
 		for (int seq = 0; seq < 20; seq++) {
