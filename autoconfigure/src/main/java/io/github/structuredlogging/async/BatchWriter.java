@@ -56,15 +56,21 @@ final class BatchWriter implements EventHandler<EventSlot>, ExceptionHandler<Eve
 	public void onEvent(EventSlot slot, long sequence, boolean endOfBatch) {
 		ILoggingEvent event = slot.event;
 		slot.event = null;
+		EncodedEvent encoded = slot.encodedByCaller();
 		this.batchSize++;
 		try {
-			consume(event);
+			consume(event, encoded);
 		}
 		catch (RuntimeException ex) {
 			// Counted, so that a defect (say, in the fallback encoder) shows in the totals instead of hiding.
 			this.counts.dropped.increment(event.getLevel());
 			this.pipeline.addError("Log pipeline '" + this.pipeline.getName() + "' lost an event it could not write",
 					ex);
+		}
+		finally {
+			if (encoded != null) {
+				encoded.encoder = null;
+			}
 		}
 		if (endOfBatch) {
 			endBatch();
@@ -83,8 +89,10 @@ final class BatchWriter implements EventHandler<EventSlot>, ExceptionHandler<Eve
 	/**
 	 * Decides the fate of one event taken from the queue: on the writer thread, or on the stopping thread for
 	 * leftovers once the writer has ended.
+	 * @param event the event
+	 * @param encoded its bytes if its caller encoded them, otherwise {@code null}
 	 */
-	void consume(ILoggingEvent event) {
+	void consume(ILoggingEvent event, EncodedEvent encoded) {
 		Level level = event.getLevel();
 		if (this.draining && System.nanoTime() - this.drainDeadlineNanos > 0 && this.pipeline.isDroppable(level)) {
 			this.counts.unwrittenAtDeadline.increment(level);
@@ -96,7 +104,7 @@ final class BatchWriter implements EventHandler<EventSlot>, ExceptionHandler<Eve
 			divert(event);
 			return;
 		}
-		WriteOutcome outcome = this.outputs.write(event);
+		WriteOutcome outcome = this.outputs.write(event, encoded);
 		if (outcome == WriteOutcome.FAILED) {
 			loseUnflushed();
 			divert(event);

@@ -7,6 +7,7 @@ import java.util.concurrent.locks.LockSupport;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import com.lmax.disruptor.EventTranslatorOneArg;
+import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
 
 /**
@@ -32,6 +33,8 @@ final class CallerAdmission {
 
 	/** Asks a napping writer for an event that must not wait until the nap ends. */
 	private final Runnable wakeWriter;
+
+	private final CallerEncoding callerEncoding = new CallerEncoding();
 
 	/**
 	 * Time of the event that raised the last warning, in epoch milliseconds: the event's own time, so that a
@@ -74,18 +77,51 @@ final class CallerAdmission {
 			return;
 		}
 		EventPreparation.prepare(event);
-		if (this.ringBuffer.tryPublishEvent(TRANSLATOR, event)) {
+		// An event that is dropped when the queue is full never waits, so its caller never shares the writer's work.
+		EncodedEvent encoded = (droppable && noWait) ? null : encodeIfWriterBehind(event);
+		if (tryPublish(event, encoded)) {
 			if (!droppable) {
 				this.wakeWriter.run();
 			}
 			return;
 		}
 		if (!droppable) {
-			writeOnCallerThread(event);
+			writeOnCallerThread(event, encoded);
 		}
-		else if (noWait || !publishWithinTimeout(event)) {
+		else if (noWait || !publishWithinTimeout(event, encoded)) {
 			drop(event, level);
 		}
+	}
+
+	/**
+	 * Encodes the event on this thread when the writer has more than half the queue to do (see
+	 * {@link CallerEncoding}).
+	 * @return the bytes, or {@code null} when the writer is to encode the event
+	 */
+	private EncodedEvent encodeIfWriterBehind(ILoggingEvent event) {
+		if (this.ringBuffer.remainingCapacity() >= this.ringBuffer.getBufferSize() / 2) {
+			return null;
+		}
+		DirectStreamWriter target = this.outputs.callerEncodable();
+		return (target != null) ? this.callerEncoding.encode(event, target) : null;
+	}
+
+	private boolean tryPublish(ILoggingEvent event, EncodedEvent encoded) {
+		if (encoded == null) {
+			return this.ringBuffer.tryPublishEvent(TRANSLATOR, event);
+		}
+		long sequence;
+		try {
+			sequence = this.ringBuffer.tryNext();
+		}
+		catch (InsufficientCapacityException ex) {
+			return false;
+		}
+		EventSlot slot = this.ringBuffer.get(sequence);
+		slot.event = event;
+		this.callerEncoding.handOver(slot, encoded);
+		this.ringBuffer.publish(sequence);
+		return true;
 	}
 
 	private void drop(ILoggingEvent event, Level level) {
@@ -93,11 +129,11 @@ final class CallerAdmission {
 		warnAboutDropsNowAndThen(event.getTimeStamp());
 	}
 
-	private boolean publishWithinTimeout(ILoggingEvent event) {
+	private boolean publishWithinTimeout(ILoggingEvent event, EncodedEvent encoded) {
 		long deadline = System.nanoTime() + this.pipeline.getAppendTimeout().toNanos();
 		do {
 			LockSupport.parkNanos(APPEND_RETRY_NANOS);
-			if (this.ringBuffer.tryPublishEvent(TRANSLATOR, event)) {
+			if (tryPublish(event, encoded)) {
 				return true;
 			}
 		}
@@ -105,10 +141,10 @@ final class CallerAdmission {
 		return false;
 	}
 
-	private void writeOnCallerThread(ILoggingEvent event) {
+	private void writeOnCallerThread(ILoggingEvent event, EncodedEvent encoded) {
 		Level level = event.getLevel();
 		if (!this.outputs.isFailing()) {
-			WriteOutcome outcome = this.outputs.write(event);
+			WriteOutcome outcome = this.outputs.write(event, encoded);
 			if (outcome == WriteOutcome.FILTERED) {
 				this.counts.filtered.increment(level);
 				return;

@@ -204,7 +204,7 @@ public class LogPipelineAppender extends UnsynchronizedAppenderBase<ILoggingEven
 			ILoggingEvent event = slot.event;
 			slot.event = null;
 			if (event != null) {
-				this.writer.consume(event);
+				this.writer.consume(event, slot.encodedByCaller());
 			}
 		}
 	}
