@@ -8,6 +8,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.ExceptionHandler;
+import com.lmax.disruptor.Sequence;
 
 /**
  * The writer loop, on the pipeline's one writer thread: writes each queued event to the outputs, flushes them once
@@ -21,6 +22,8 @@ final class BatchWriter implements EventHandler<EventSlot>, ExceptionHandler<Eve
 
 	private final PipelineOutputs outputs;
 
+	private final CallerEncoding callerEncoding;
+
 	/** Events written since the last flush that are never dropped, kept until they are flushed. */
 	private final List<ILoggingEvent> unflushed = new ArrayList<>();
 
@@ -33,14 +36,30 @@ final class BatchWriter implements EventHandler<EventSlot>, ExceptionHandler<Eve
 
 	private long batchSize;
 
+	/**
+	 * The last event taken, within a batch too: the ring's own sequence advances only after a batch's flush, so
+	 * callers would take the writer for further behind than it is (see {@link CallerEncoding}).
+	 */
+	private final Sequence taken = new Sequence();
+
 	private volatile boolean draining;
 
 	private volatile long drainDeadlineNanos;
 
-	BatchWriter(LogPipelineAppender pipeline, PipelineCounts counts, PipelineOutputs outputs) {
+	BatchWriter(LogPipelineAppender pipeline, PipelineCounts counts, PipelineOutputs outputs,
+			CallerEncoding callerEncoding) {
 		this.pipeline = pipeline;
+		this.callerEncoding = callerEncoding;
 		this.counts = counts;
 		this.outputs = outputs;
+	}
+
+	/**
+	 * The sequence of the last event taken from the queue, written or not yet flushed.
+	 * @return the sequence
+	 */
+	long taken() {
+		return this.taken.get();
 	}
 
 	/**
@@ -57,6 +76,10 @@ final class BatchWriter implements EventHandler<EventSlot>, ExceptionHandler<Eve
 		ILoggingEvent event = slot.event;
 		slot.event = null;
 		EncodedEvent encoded = slot.encodedByCaller();
+		if (encoded != null) {
+			this.callerEncoding.taken();
+		}
+		this.taken.set(sequence);
 		this.batchSize++;
 		try {
 			consume(event, encoded);

@@ -31,10 +31,12 @@ final class CallerAdmission {
 
 	private final RingBuffer<EventSlot> ringBuffer;
 
+	private final BatchWriter writer;
+
 	/** Asks a napping writer for an event that must not wait until the nap ends. */
 	private final Runnable wakeWriter;
 
-	private final CallerEncoding callerEncoding = new CallerEncoding();
+	private final CallerEncoding callerEncoding;
 
 	/**
 	 * Time of the event that raised the last warning, in epoch milliseconds: the event's own time, so that a
@@ -43,8 +45,10 @@ final class CallerAdmission {
 	private final AtomicLong lastDropWarningMillis = new AtomicLong(NEVER_WARNED);
 
 	CallerAdmission(LogPipelineAppender pipeline, PipelineCounts counts, PipelineOutputs outputs,
-			RingBuffer<EventSlot> ringBuffer, Runnable wakeWriter) {
+			RingBuffer<EventSlot> ringBuffer, BatchWriter writer, CallerEncoding callerEncoding, Runnable wakeWriter) {
 		this.pipeline = pipeline;
+		this.writer = writer;
+		this.callerEncoding = callerEncoding;
 		this.counts = counts;
 		this.outputs = outputs;
 		this.ringBuffer = ringBuffer;
@@ -94,12 +98,12 @@ final class CallerAdmission {
 	}
 
 	/**
-	 * Encodes the event on this thread when the writer has more than half the queue to do (see
+	 * Encodes the event on this thread when the writer has more than half a queue of events to encode (see
 	 * {@link CallerEncoding}).
 	 * @return the bytes, or {@code null} when the writer is to encode the event
 	 */
 	private EncodedEvent encodeIfWriterBehind(ILoggingEvent event) {
-		if (this.ringBuffer.remainingCapacity() >= this.ringBuffer.getBufferSize() / 2) {
+		if (!this.callerEncoding.writerBehind(this.ringBuffer.getCursor() - this.writer.taken())) {
 			return null;
 		}
 		DirectStreamWriter target = this.outputs.callerEncodable();

@@ -6,8 +6,8 @@ import io.github.structuredlogging.output.EventBuffer;
 
 /**
  * An event's bytes as one output's encoder wrote them on the caller's thread (see {@link CallerEncoding}), so that
- * the writer copies them instead of encoding the event again. Reused: it moves between a caller's thread and a ring
- * slot, and is empty (no {@link #encoder}) once the writer has taken its bytes.
+ * the writer copies them instead of encoding the event again. Each caller thread and each ring slot that has held
+ * such bytes keeps one for good; the slot's is empty (no {@link #encoder}) once the writer has taken its bytes.
  */
 final class EncodedEvent {
 

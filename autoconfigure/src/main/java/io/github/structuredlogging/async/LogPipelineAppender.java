@@ -115,6 +115,8 @@ public class LogPipelineAppender extends UnsynchronizedAppenderBase<ILoggingEven
 
 	private RingBuffer<EventSlot> ringBuffer;
 
+	private CallerEncoding callerEncoding;
+
 	private CallerAdmission admission;
 
 	private BatchWriter writer;
@@ -142,8 +144,10 @@ public class LogPipelineAppender extends UnsynchronizedAppenderBase<ILoggingEven
 		this.ringBuffer = RingBuffer.createMultiProducer(EventSlot::new, this.queueSize, strategy);
 		Runnable wakeWriter = (strategy instanceof NappingWaitStrategy napping) ? napping::wakeIfNapping : () -> {
 		};
-		this.admission = new CallerAdmission(this, this.counts, this.outputs, this.ringBuffer, wakeWriter);
-		this.writer = new BatchWriter(this, this.counts, this.outputs);
+		this.callerEncoding = new CallerEncoding(this.queueSize / 2);
+		this.writer = new BatchWriter(this, this.counts, this.outputs, this.callerEncoding);
+		this.admission = new CallerAdmission(this, this.counts, this.outputs, this.ringBuffer, this.writer,
+				this.callerEncoding, wakeWriter);
 		this.processor = new BatchEventProcessorBuilder().build(this.ringBuffer, this.ringBuffer.newBarrier(),
 				this.writer);
 		this.processor.setExceptionHandler(this.writer);
@@ -231,6 +235,14 @@ public class LogPipelineAppender extends UnsynchronizedAppenderBase<ILoggingEven
 			LockSupport.parkNanos(DRAIN_POLL_NANOS);
 		}
 		return true;
+	}
+
+	/**
+	 * Events their callers encoded because the writer was behind (see {@link CallerEncoding}).
+	 * @return the count since the pipeline started
+	 */
+	long getCallerEncoded() {
+		return (this.callerEncoding != null) ? this.callerEncoding.handedOver() : 0;
 	}
 
 	@Override
