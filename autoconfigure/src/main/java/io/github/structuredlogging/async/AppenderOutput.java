@@ -38,14 +38,6 @@ final class AppenderOutput implements PipelineOutput, RecoveryListener {
 		return this.appender;
 	}
 
-	/**
-	 * The writer that encodes straight into the stream, the one a caller can encode for.
-	 * @return the writer, or {@code null} when the appender writes its events itself
-	 */
-	DirectStreamWriter directWriter() {
-		return this.directWriter;
-	}
-
 	@Override
 	public String name() {
 		return this.appender.getName();
@@ -69,22 +61,12 @@ final class AppenderOutput implements PipelineOutput, RecoveryListener {
 	 */
 	@Override
 	public Throwable write(ILoggingEvent event) {
-		return write(event, null);
-	}
-
-	/**
-	 * Writes the event, with the bytes its caller encoded when they are in this output's format.
-	 * @param event the event
-	 * @param encoded the caller's bytes, or {@code null}
-	 * @return {@code null} when the event reached the output, otherwise why it did not
-	 */
-	Throwable write(ILoggingEvent event, EncodedEvent encoded) {
 		watchStream();
 		IOException failedBefore = this.streamFailure;
 		try {
 			if (this.directWriter != null) {
 				if (this.appender.isStarted()) {
-					this.directWriter.write(event, encoded);
+					this.directWriter.write(event);
 				}
 			}
 			else {

@@ -8,7 +8,6 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.ExceptionHandler;
-import com.lmax.disruptor.Sequence;
 
 /**
  * The writer loop, on the pipeline's one writer thread: writes each queued event to the outputs, flushes them once
@@ -22,8 +21,6 @@ final class BatchWriter implements EventHandler<EventSlot>, ExceptionHandler<Eve
 
 	private final PipelineOutputs outputs;
 
-	private final CallerEncoding callerEncoding;
-
 	/** Events written since the last flush that are never dropped, kept until they are flushed. */
 	private final List<ILoggingEvent> unflushed = new ArrayList<>();
 
@@ -36,30 +33,14 @@ final class BatchWriter implements EventHandler<EventSlot>, ExceptionHandler<Eve
 
 	private long batchSize;
 
-	/**
-	 * The last event taken, within a batch too: the ring's own sequence advances only after a batch's flush, so
-	 * callers would take the writer for further behind than it is (see {@link CallerEncoding}).
-	 */
-	private final Sequence taken = new Sequence();
-
 	private volatile boolean draining;
 
 	private volatile long drainDeadlineNanos;
 
-	BatchWriter(LogPipelineAppender pipeline, PipelineCounts counts, PipelineOutputs outputs,
-			CallerEncoding callerEncoding) {
+	BatchWriter(LogPipelineAppender pipeline, PipelineCounts counts, PipelineOutputs outputs) {
 		this.pipeline = pipeline;
-		this.callerEncoding = callerEncoding;
 		this.counts = counts;
 		this.outputs = outputs;
-	}
-
-	/**
-	 * The sequence of the last event taken from the queue, written or not yet flushed.
-	 * @return the sequence
-	 */
-	long taken() {
-		return this.taken.get();
 	}
 
 	/**
@@ -75,25 +56,15 @@ final class BatchWriter implements EventHandler<EventSlot>, ExceptionHandler<Eve
 	public void onEvent(EventSlot slot, long sequence, boolean endOfBatch) {
 		ILoggingEvent event = slot.event;
 		slot.event = null;
-		EncodedEvent encoded = slot.encodedByCaller();
-		if (encoded != null) {
-			this.callerEncoding.taken();
-		}
-		this.taken.set(sequence);
 		this.batchSize++;
 		try {
-			consume(event, encoded);
+			consume(event);
 		}
 		catch (RuntimeException ex) {
 			// Counted, so that a defect (say, in the fallback encoder) shows in the totals instead of hiding.
 			this.counts.dropped.increment(event.getLevel());
 			this.pipeline.addError("Log pipeline '" + this.pipeline.getName() + "' lost an event it could not write",
 					ex);
-		}
-		finally {
-			if (encoded != null) {
-				encoded.encoder = null;
-			}
 		}
 		if (endOfBatch) {
 			endBatch();
@@ -112,10 +83,8 @@ final class BatchWriter implements EventHandler<EventSlot>, ExceptionHandler<Eve
 	/**
 	 * Decides the fate of one event taken from the queue: on the writer thread, or on the stopping thread for
 	 * leftovers once the writer has ended.
-	 * @param event the event
-	 * @param encoded its bytes if its caller encoded them, otherwise {@code null}
 	 */
-	void consume(ILoggingEvent event, EncodedEvent encoded) {
+	void consume(ILoggingEvent event) {
 		Level level = event.getLevel();
 		if (this.draining && System.nanoTime() - this.drainDeadlineNanos > 0 && this.pipeline.isDroppable(level)) {
 			this.counts.unwrittenAtDeadline.increment(level);
@@ -127,7 +96,7 @@ final class BatchWriter implements EventHandler<EventSlot>, ExceptionHandler<Eve
 			divert(event);
 			return;
 		}
-		WriteOutcome outcome = this.outputs.write(event, encoded);
+		WriteOutcome outcome = this.outputs.write(event);
 		if (outcome == WriteOutcome.FAILED) {
 			loseUnflushed();
 			divert(event);

@@ -7,7 +7,6 @@ import java.util.concurrent.locks.LockSupport;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import com.lmax.disruptor.EventTranslatorOneArg;
-import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
 
 /**
@@ -31,12 +30,8 @@ final class CallerAdmission {
 
 	private final RingBuffer<EventSlot> ringBuffer;
 
-	private final BatchWriter writer;
-
 	/** Asks a napping writer for an event that must not wait until the nap ends. */
 	private final Runnable wakeWriter;
-
-	private final CallerEncoding callerEncoding;
 
 	/**
 	 * Time of the event that raised the last warning, in epoch milliseconds: the event's own time, so that a
@@ -45,10 +40,8 @@ final class CallerAdmission {
 	private final AtomicLong lastDropWarningMillis = new AtomicLong(NEVER_WARNED);
 
 	CallerAdmission(LogPipelineAppender pipeline, PipelineCounts counts, PipelineOutputs outputs,
-			RingBuffer<EventSlot> ringBuffer, BatchWriter writer, CallerEncoding callerEncoding, Runnable wakeWriter) {
+			RingBuffer<EventSlot> ringBuffer, Runnable wakeWriter) {
 		this.pipeline = pipeline;
-		this.writer = writer;
-		this.callerEncoding = callerEncoding;
 		this.counts = counts;
 		this.outputs = outputs;
 		this.ringBuffer = ringBuffer;
@@ -81,51 +74,18 @@ final class CallerAdmission {
 			return;
 		}
 		EventPreparation.prepare(event);
-		// An event that is dropped when the queue is full never waits, so its caller never shares the writer's work.
-		EncodedEvent encoded = (droppable && noWait) ? null : encodeIfWriterBehind(event);
-		if (tryPublish(event, encoded)) {
+		if (this.ringBuffer.tryPublishEvent(TRANSLATOR, event)) {
 			if (!droppable) {
 				this.wakeWriter.run();
 			}
 			return;
 		}
 		if (!droppable) {
-			writeOnCallerThread(event, encoded);
+			writeOnCallerThread(event);
 		}
-		else if (noWait || !publishWithinTimeout(event, encoded)) {
+		else if (noWait || !publishWithinTimeout(event)) {
 			drop(event, level);
 		}
-	}
-
-	/**
-	 * Encodes the event on this thread when the writer has more than half a queue of events to encode (see
-	 * {@link CallerEncoding}).
-	 * @return the bytes, or {@code null} when the writer is to encode the event
-	 */
-	private EncodedEvent encodeIfWriterBehind(ILoggingEvent event) {
-		if (!this.callerEncoding.writerBehind(this.ringBuffer.getCursor() - this.writer.taken())) {
-			return null;
-		}
-		DirectStreamWriter target = this.outputs.callerEncodable();
-		return (target != null) ? this.callerEncoding.encode(event, target) : null;
-	}
-
-	private boolean tryPublish(ILoggingEvent event, EncodedEvent encoded) {
-		if (encoded == null) {
-			return this.ringBuffer.tryPublishEvent(TRANSLATOR, event);
-		}
-		long sequence;
-		try {
-			sequence = this.ringBuffer.tryNext();
-		}
-		catch (InsufficientCapacityException ex) {
-			return false;
-		}
-		EventSlot slot = this.ringBuffer.get(sequence);
-		slot.event = event;
-		this.callerEncoding.handOver(slot, encoded);
-		this.ringBuffer.publish(sequence);
-		return true;
 	}
 
 	private void drop(ILoggingEvent event, Level level) {
@@ -133,11 +93,11 @@ final class CallerAdmission {
 		warnAboutDropsNowAndThen(event.getTimeStamp());
 	}
 
-	private boolean publishWithinTimeout(ILoggingEvent event, EncodedEvent encoded) {
+	private boolean publishWithinTimeout(ILoggingEvent event) {
 		long deadline = System.nanoTime() + this.pipeline.getAppendTimeout().toNanos();
 		do {
 			LockSupport.parkNanos(APPEND_RETRY_NANOS);
-			if (tryPublish(event, encoded)) {
+			if (this.ringBuffer.tryPublishEvent(TRANSLATOR, event)) {
 				return true;
 			}
 		}
@@ -145,10 +105,10 @@ final class CallerAdmission {
 		return false;
 	}
 
-	private void writeOnCallerThread(ILoggingEvent event, EncodedEvent encoded) {
+	private void writeOnCallerThread(ILoggingEvent event) {
 		Level level = event.getLevel();
 		if (!this.outputs.isFailing()) {
-			WriteOutcome outcome = this.outputs.write(event, encoded);
+			WriteOutcome outcome = this.outputs.write(event);
 			if (outcome == WriteOutcome.FILTERED) {
 				this.counts.filtered.increment(level);
 				return;

@@ -69,31 +69,18 @@ final class DirectStreamWriter {
 	}
 
 	/**
-	 * The appender's encoder now.
-	 * @return the encoder
-	 */
-	Encoder<ILoggingEvent> encoder() {
-		return this.appender.getEncoder();
-	}
-
-	/**
-	 * Adds the event to the batch, writing out what was gathered when it is large enough or the file rolls. An
-	 * event the encoder fails on is reported to the appender's status, as Logback's {@code doAppend} does, and
+	 * Encodes the event into the batch, writing out what was gathered when it is large enough or the file rolls.
+	 * An event the encoder fails on is reported to the appender's status, as Logback's {@code doAppend} does, and
 	 * leaves nothing in the batch.
 	 * @param event the event
-	 * @param encoded the event's bytes as its caller encoded them, or {@code null}; used when the appender's encoder
-	 * wrote them, and emptied
 	 * @throws IOException when the stream fails
 	 */
-	synchronized void write(ILoggingEvent event, EncodedEvent encoded) throws IOException {
+	synchronized void write(ILoggingEvent event) throws IOException {
 		rollOverIfTriggered(event);
 		Encoder<ILoggingEvent> encoder = this.appender.getEncoder();
 		int mark = this.buffer.size();
 		try {
-			if (encoded != null && encoded.isBy(encoder)) {
-				encoded.bytes.writeTo(this.buffer);
-			}
-			else if (encoder instanceof StreamingEncoder<?>) {
+			if (encoder instanceof StreamingEncoder<?>) {
 				((StreamingEncoder<ILoggingEvent>) encoder).encode(event, this.buffer);
 			}
 			else {

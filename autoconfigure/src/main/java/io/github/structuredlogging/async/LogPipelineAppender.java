@@ -115,8 +115,6 @@ public class LogPipelineAppender extends UnsynchronizedAppenderBase<ILoggingEven
 
 	private RingBuffer<EventSlot> ringBuffer;
 
-	private CallerEncoding callerEncoding;
-
 	private CallerAdmission admission;
 
 	private BatchWriter writer;
@@ -144,10 +142,8 @@ public class LogPipelineAppender extends UnsynchronizedAppenderBase<ILoggingEven
 		this.ringBuffer = RingBuffer.createMultiProducer(EventSlot::new, this.queueSize, strategy);
 		Runnable wakeWriter = (strategy instanceof NappingWaitStrategy napping) ? napping::wakeIfNapping : () -> {
 		};
-		this.callerEncoding = new CallerEncoding(this.queueSize / 2);
-		this.writer = new BatchWriter(this, this.counts, this.outputs, this.callerEncoding);
-		this.admission = new CallerAdmission(this, this.counts, this.outputs, this.ringBuffer, this.writer,
-				this.callerEncoding, wakeWriter);
+		this.admission = new CallerAdmission(this, this.counts, this.outputs, this.ringBuffer, wakeWriter);
+		this.writer = new BatchWriter(this, this.counts, this.outputs);
 		this.processor = new BatchEventProcessorBuilder().build(this.ringBuffer, this.ringBuffer.newBarrier(),
 				this.writer);
 		this.processor.setExceptionHandler(this.writer);
@@ -208,7 +204,7 @@ public class LogPipelineAppender extends UnsynchronizedAppenderBase<ILoggingEven
 			ILoggingEvent event = slot.event;
 			slot.event = null;
 			if (event != null) {
-				this.writer.consume(event, slot.encodedByCaller());
+				this.writer.consume(event);
 			}
 		}
 	}
@@ -235,14 +231,6 @@ public class LogPipelineAppender extends UnsynchronizedAppenderBase<ILoggingEven
 			LockSupport.parkNanos(DRAIN_POLL_NANOS);
 		}
 		return true;
-	}
-
-	/**
-	 * Events their callers encoded because the writer was behind (see {@link CallerEncoding}).
-	 * @return the count since the pipeline started
-	 */
-	long getCallerEncoded() {
-		return (this.callerEncoding != null) ? this.callerEncoding.handedOver() : 0;
 	}
 
 	@Override

@@ -80,23 +80,12 @@ final class PipelineOutputs {
 	 * @return what became of the event; on failure the outputs are marked failing
 	 */
 	WriteOutcome write(ILoggingEvent event) {
-		return write(event, null);
-	}
-
-	/**
-	 * Writes the event to every output that accepts it, the output its caller encoded it for taking those bytes.
-	 * @param event the event
-	 * @param encoded the bytes its caller encoded, or {@code null}
-	 * @return what became of the event; on failure the outputs are marked failing
-	 */
-	WriteOutcome write(ILoggingEvent event, EncodedEvent encoded) {
 		Throwable failure = null;
 		boolean accepted = false;
 		for (PipelineOutput output : this.outputs) {
 			if (output.accepts(event)) {
 				accepted = true;
-				Throwable outputFailure = (encoded != null && output instanceof AppenderOutput appenderOutput)
-						? appenderOutput.write(event, encoded) : output.write(event);
+				Throwable outputFailure = output.write(event);
 				if (outputFailure != null) {
 					failure = outputFailure;
 				}
@@ -127,20 +116,6 @@ final class PipelineOutputs {
 				}
 			}
 		}
-	}
-
-	/**
-	 * The output a caller encodes for when it shares the writer's work ({@link CallerEncoding}): the first one
-	 * written straight to its stream.
-	 * @return its writer, or {@code null} when no output is
-	 */
-	DirectStreamWriter callerEncodable() {
-		for (PipelineOutput output : this.outputs) {
-			if (output instanceof AppenderOutput appenderOutput && appenderOutput.directWriter() != null) {
-				return appenderOutput.directWriter();
-			}
-		}
-		return null;
 	}
 
 	boolean acceptedByAny(ILoggingEvent event) {

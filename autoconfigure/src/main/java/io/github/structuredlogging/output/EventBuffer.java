@@ -78,20 +78,6 @@ public final class EventBuffer extends OutputStream {
 		}
 	}
 
-	/**
-	 * Exchanges contents with another buffer without copying them: how a logging thread hands the bytes it encoded
-	 * to a queue slot and takes the slot's spent bytes back. The two buffers keep their own initial capacities.
-	 * @param other the other buffer
-	 */
-	public void exchange(EventBuffer other) {
-		byte[] bytes = this.bytes;
-		int size = this.size;
-		this.bytes = other.bytes;
-		this.size = other.size;
-		other.bytes = bytes;
-		other.size = size;
-	}
-
 	private void ensureCapacity(int needed) {
 		if (needed > this.bytes.length) {
 			if (needed < 0) {

@@ -14,15 +14,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
-import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.FileAppender;
 import ch.qos.logback.core.OutputStreamAppender;
-import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.encoder.EncoderBase;
 import ch.qos.logback.core.rolling.FixedWindowRollingPolicy;
 import ch.qos.logback.core.rolling.RollingFileAppender;
@@ -147,26 +144,6 @@ class DirectStreamWriterTests {
 	}
 
 	@Test
-	void takesTheBytesACallerEncodedOnlyWhenTheAppendersEncoderWroteThem() throws Exception {
-		ByteArrayOutputStream stream = new ByteArrayOutputStream();
-		OutputStreamAppender<ILoggingEvent> appender = PipelineTestSupport.output(this.context, "OUT", stream);
-		DirectStreamWriter writer = DirectStreamWriter.forAppender(appender);
-		EncodedEvent byAnother = encoded("by another encoder", PipelineTestSupport.jsonEncoder(this.context));
-		EncodedEvent byTheAppenders = encoded("by the appender's encoder", appender.getEncoder());
-
-		writer.write(new LoggingEvent(getClass().getName(), this.logger, Level.INFO, "first", null, null), byAnother);
-		writer.write(new LoggingEvent(getClass().getName(), this.logger, Level.INFO, "second", null, null),
-				byTheAppenders);
-		writer.flush();
-
-		List<String> lines = stream.toString(StandardCharsets.UTF_8).lines().toList();
-		assertThat(lines).hasSize(2);
-		assertThat(JsonLogLines.parse(lines.get(0)).withMessage("first")).as("encoded again").hasSize(1);
-		assertThat(lines.get(1)).isEqualTo("by the appender's encoder");
-		assertThat(byTheAppenders.bytes.size()).as("emptied for the next caller").isZero();
-	}
-
-	@Test
 	void leavesSubclassesAndPrudentFilesToWriteTheirEventsThemselves() {
 		FileAppender<ILoggingEvent> prudent = new FileAppender<>();
 		prudent.setPrudent(true);
@@ -185,13 +162,6 @@ class DirectStreamWriterTests {
 		pipeline.start();
 		this.context.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(pipeline);
 		return pipeline;
-	}
-
-	private static EncodedEvent encoded(String line, Encoder<ILoggingEvent> encoder) {
-		EncodedEvent encoded = new EncodedEvent();
-		encoded.bytes.write((line + "\n").getBytes(StandardCharsets.UTF_8), 0, line.length() + 1);
-		encoded.encoder = encoder;
-		return encoded;
 	}
 
 	/** Writes the message and a newline, but for the message "fails" writes half of it and throws. */

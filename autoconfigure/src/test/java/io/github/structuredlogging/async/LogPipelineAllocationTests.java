@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.locks.LockSupport;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -44,14 +43,6 @@ class LogPipelineAllocationTests {
 
 	private static final int QUIET_EVENTS = 300;
 
-	/**
-	 * More than twice the events of a round, so that the writer is never half a queue behind and callers never
-	 * encode: which path each event takes would otherwise differ from round to round.
-	 */
-	private static final int UNSHARED_QUEUE = 32_768;
-
-	private static final int SMALL_QUEUE = 64;
-
 	private static final Duration FLUSH_TIMEOUT = Duration.ofSeconds(30);
 
 	private final LoggerContext context = PipelineTestSupport.newContext();
@@ -82,18 +73,6 @@ class LogPipelineAllocationTests {
 		LogPipelineAppender pipeline = pipeline("QUIET");
 		double queued = bytesPerEventThrough(pipeline, List.of(writerThread(pipeline)), QUIET_EVENTS, true);
 		assertThat(pipeline.getWritten(Level.INFO)).isEqualTo(pipeline.getTotalAccepted()).isPositive();
-		assertThat(queued - synchronous).as("bytes per event the queue adds to the synchronous %.0f", synchronous)
-			.isLessThanOrEqualTo(QUEUE_BUDGET_BYTES);
-	}
-
-	@Test
-	void callersSharingTheWritersWorkAddNoGarbageEither() {
-		double synchronous = bytesPerEventThrough(writtenOnTheCallersThread("SYNC"), List.of());
-		// A small queue and a stream slower than the callers keep the writer behind, so callers encode.
-		LogPipelineAppender pipeline = pipeline("SHARED", SMALL_QUEUE, new SlowStream());
-		double queued = bytesPerEventThrough(pipeline, List.of(writerThread(pipeline)));
-		assertThat(pipeline.getWritten(Level.INFO)).isEqualTo(pipeline.getTotalAccepted()).isPositive();
-		assertThat(pipeline.getCallerEncoded()).as("events their callers encoded").isPositive();
 		assertThat(queued - synchronous).as("bytes per event the queue adds to the synchronous %.0f", synchronous)
 			.isLessThanOrEqualTo(QUEUE_BUDGET_BYTES);
 	}
@@ -156,38 +135,18 @@ class LogPipelineAllocationTests {
 	}
 
 	private LogPipelineAppender pipeline(String name) {
-		return pipeline(name, UNSHARED_QUEUE, OutputStream.nullOutputStream());
-	}
-
-	private LogPipelineAppender pipeline(String name, int queueSize, OutputStream stream) {
 		LogPipelineAppender pipeline = new LogPipelineAppender();
 		pipeline.setContext(this.context);
 		pipeline.setName(name);
-		pipeline.setQueueSize(queueSize);
 		// Waiting for space keeps every event, so the count of events measured is the count written.
 		pipeline.setAppendTimeout(Duration.ofMinutes(1));
-		pipeline.addAppender(PipelineTestSupport.output(this.context, "OUT", stream));
+		pipeline.addAppender(output("OUT"));
 		pipeline.start();
 		return pipeline;
 	}
 
 	private Appender<ILoggingEvent> output(String name) {
 		return PipelineTestSupport.output(this.context, name, OutputStream.nullOutputStream());
-	}
-
-	/** Takes a tenth of a millisecond per write, and allocates nothing. */
-	private static final class SlowStream extends OutputStream {
-
-		@Override
-		public void write(int b) {
-			LockSupport.parkNanos(100_000);
-		}
-
-		@Override
-		public void write(byte[] bytes, int offset, int length) {
-			LockSupport.parkNanos(100_000);
-		}
-
 	}
 
 	/**
@@ -199,7 +158,7 @@ class LogPipelineAllocationTests {
 		UnsynchronizedAppenderBase<ILoggingEvent> appender = new UnsynchronizedAppenderBase<>() {
 			@Override
 			protected void append(ILoggingEvent event) {
-				EventPreparation.prepare(event);
+				event.prepareForDeferredProcessing();
 				output.write(event);
 				output.flush();
 			}
