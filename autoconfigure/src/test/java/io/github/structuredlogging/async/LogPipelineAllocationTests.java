@@ -158,7 +158,7 @@ class LogPipelineAllocationTests {
 		UnsynchronizedAppenderBase<ILoggingEvent> appender = new UnsynchronizedAppenderBase<>() {
 			@Override
 			protected void append(ILoggingEvent event) {
-				event.prepareForDeferredProcessing();
+				EventPreparation.prepare(event);
 				output.write(event);
 				output.flush();
 			}
