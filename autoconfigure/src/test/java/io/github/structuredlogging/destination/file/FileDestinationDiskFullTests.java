@@ -54,7 +54,8 @@ class FileDestinationDiskFullTests {
 		properties.setPath(file);
 		FileDestination destination = FileDestinationFactory.create("audit", properties, null, this.context);
 		// Linked only now: Logback takes the current period from the file's modification time when its policy
-		// starts, and /dev/full's is that of the machine's boot, which would roll (and gzip endless zeros) at once.
+		// starts, and /dev/full's is when the device node was made, often days ago: the first write would roll the
+		// file and gzip /dev/full's endless zeros.
 		Files.delete(file);
 		Files.createSymbolicLink(file, DEV_FULL);
 		DestinationOutput output = new DestinationOutput("audit", destination, LevelAndMessage.encoder(this.context),
