@@ -12,7 +12,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * A small web application with Actuator, started by {@link StartupRun} with and without the starter on its class
- * path. Once ready it prints how long the JVM has been up and how much CPU the process has used, then exits.
+ * path. Once ready it prints how long the JVM has been up, how much CPU the process has used, how many classes it
+ * has loaded and how long its JIT compilers have worked, then exits.
  */
 @SpringBootApplication(proxyBeanMethods = false)
 @RestController
@@ -38,7 +39,10 @@ public class StartupApplication {
 		long uptimeMillis = ManagementFactory.getRuntimeMXBean().getUptime();
 		long cpuNanos = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
 			.getProcessCpuTime();
-		System.out.printf(Locale.ROOT, "%n%s %d %d%n", READY, uptimeMillis, cpuNanos / 1_000_000);
+		long loadedClasses = ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount();
+		long compileMillis = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+		System.out.printf(Locale.ROOT, "%n%s %d %d %d %d%n", READY, uptimeMillis, cpuNanos / 1_000_000,
+				loadedClasses, compileMillis);
 	}
 
 }

@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
  * Start-up cost of the starter: the same small web application ({@link StartupApplication}) started in a fresh JVM
  * with the starter on the class path and without it, alternately so that a change in the machine's load hits both
  * alike. Reports, per variant, the median time to ready and the median CPU time the process used until then (which
- * moves less on a shared machine), and the ratios with to without. Not a JMH benchmark: each sample is a new JVM.
+ * moves less on a shared machine), and the ratios with to without; then the classes each loaded, which do not move
+ * with the load at all, and the JIT's compilation time. Not a JMH benchmark: each sample is a new JVM.
  * <p>
  * Run: {@code java -cp benchmarks/target/benchmarks.jar io.github.structuredlogging.benchmarks.startup.StartupRun
  * benchmarks/target/classpath.txt [rounds]}, the class path file written by the build command in the benchmarks'
@@ -59,9 +60,8 @@ public final class StartupRun {
 		for (int round = 0; round < rounds; round++) {
 			withStarter.add(start(with));
 			withoutStarter.add(start(without));
-			System.out.printf(Locale.ROOT, "round %d: with %d ms (cpu %d ms), without %d ms (cpu %d ms)%n", round + 1,
-					withStarter.get(round)[0], withStarter.get(round)[1], withoutStarter.get(round)[0],
-					withoutStarter.get(round)[1]);
+			System.out.printf(Locale.ROOT, "round %d: with %s, without %s%n", round + 1, describe(withStarter.get(round)),
+					describe(withoutStarter.get(round)));
 		}
 		double wallWith = median(withStarter, 0);
 		double wallWithout = median(withoutStarter, 0);
@@ -70,11 +70,23 @@ public final class StartupRun {
 		System.out.printf(Locale.ROOT, "median of %d alternating starts: with starter %.0f ms (cpu %.0f ms), "
 				+ "without %.0f ms (cpu %.0f ms); ratio time to ready %.3f, cpu %.3f%n", rounds, wallWith, cpuWith,
 				wallWithout, cpuWithout, wallWith / wallWithout, cpuWith / cpuWithout);
+		// The count of loaded classes does not move with the machine's load: a change in what starting loads shows
+		// here exactly, where a few per cent of time is lost in the noise.
+		System.out.printf(Locale.ROOT, "classes loaded (median): with starter %.0f, without %.0f, %+.0f; "
+				+ "JIT compilation time (median): %.0f ms against %.0f ms%n", median(withStarter, 2),
+				median(withoutStarter, 2), median(withStarter, 2) - median(withoutStarter, 2), median(withStarter, 3),
+				median(withoutStarter, 3));
+	}
+
+	private static String describe(long[] start) {
+		return String.format(Locale.ROOT, "%d ms (cpu %d ms, %d classes, JIT %d ms)", start[0], start[1], start[2],
+				start[3]);
 	}
 
 	/**
 	 * Starts the application in a new JVM and waits for it to report.
-	 * @return milliseconds to ready and CPU milliseconds used until then
+	 * @return milliseconds to ready, CPU milliseconds used until then, classes loaded and JIT compilation
+	 * milliseconds
 	 */
 	private static long[] start(String classpath) throws InterruptedException {
 		ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -89,7 +101,8 @@ public final class StartupRun {
 				while ((line = output.readLine()) != null) {
 					if (line.startsWith(StartupApplication.READY)) {
 						String[] parts = line.split(" ");
-						result = new long[] { Long.parseLong(parts[1]), Long.parseLong(parts[2]) };
+						result = new long[] { Long.parseLong(parts[1]), Long.parseLong(parts[2]),
+								Long.parseLong(parts[3]), Long.parseLong(parts[4]) };
 					}
 				}
 			}
