@@ -72,10 +72,11 @@ public final class StartupRun {
 				wallWithout, cpuWithout, wallWith / wallWithout, cpuWith / cpuWithout);
 		// The count of loaded classes does not move with the machine's load: a change in what starting loads shows
 		// here exactly, where a few per cent of time is lost in the noise.
+		double classesWith = median(withStarter, 2);
+		double classesWithout = median(withoutStarter, 2);
 		System.out.printf(Locale.ROOT, "classes loaded (median): with starter %.0f, without %.0f, %+.0f; "
-				+ "JIT compilation time (median): %.0f ms against %.0f ms%n", median(withStarter, 2),
-				median(withoutStarter, 2), median(withStarter, 2) - median(withoutStarter, 2), median(withStarter, 3),
-				median(withoutStarter, 3));
+				+ "JIT compilation time (median): %.0f ms against %.0f ms%n", classesWith, classesWithout,
+				classesWith - classesWithout, median(withStarter, 3), median(withoutStarter, 3));
 	}
 
 	private static String describe(long[] start) {
@@ -100,9 +101,7 @@ public final class StartupRun {
 				String line;
 				while ((line = output.readLine()) != null) {
 					if (line.startsWith(StartupApplication.READY)) {
-						String[] parts = line.split(" ");
-						result = new long[] { Long.parseLong(parts[1]), Long.parseLong(parts[2]),
-								Long.parseLong(parts[3]), Long.parseLong(parts[4]) };
+						result = Arrays.stream(line.split(" ")).skip(1).mapToLong(Long::parseLong).toArray();
 					}
 				}
 			}
