@@ -4,9 +4,13 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -28,6 +32,8 @@ final class SyslogReceiver implements AutoCloseable {
 	private final int port;
 
 	private final boolean udp;
+
+	private final List<String> tornTails = new ArrayList<>();
 
 	private Process process;
 
@@ -142,11 +148,39 @@ final class SyslogReceiver implements AutoCloseable {
 	}
 
 	/**
-	 * Kills the daemon the hard way, as a crash or an OOM kill would.
+	 * Kills the daemon the hard way, as a crash or an OOM kill would. The daemon writes its own file in fixed-size
+	 * chunks (rsyslog's {@code omfile} in 4 KiB writes that end anywhere in a line), so the kill can leave the file
+	 * ending in part of a record, which the restarted daemon's first line would then be appended to. That part is
+	 * cut off and kept, for the test to check that the whole record arrived again.
 	 */
-	void kill() throws InterruptedException {
+	void kill() throws InterruptedException, IOException {
 		this.process.destroyForcibly();
 		this.process.waitFor(10, TimeUnit.SECONDS);
+		if (Files.exists(this.output)) {
+			cutTornTail();
+		}
+	}
+
+	private void cutTornTail() throws IOException {
+		byte[] written = Files.readAllBytes(this.output);
+		int lineEnd = written.length;
+		while (lineEnd > 0 && written[lineEnd - 1] != '\n') {
+			lineEnd--;
+		}
+		if (lineEnd < written.length) {
+			this.tornTails.add(new String(written, lineEnd, written.length - lineEnd, StandardCharsets.UTF_8));
+			try (FileChannel file = FileChannel.open(this.output, StandardOpenOption.WRITE)) {
+				file.truncate(lineEnd);
+			}
+		}
+	}
+
+	/**
+	 * The parts of records that kills left at the end of the daemon's file, cut off by {@link #kill()}.
+	 * @return each torn part, in the order of the kills
+	 */
+	List<String> tornTails() {
+		return this.tornTails;
 	}
 
 	private boolean listening() {
@@ -166,7 +200,7 @@ final class SyslogReceiver implements AutoCloseable {
 	}
 
 	@Override
-	public void close() throws InterruptedException {
+	public void close() throws InterruptedException, IOException {
 		if (this.process != null && this.process.isAlive()) {
 			this.process.destroy();
 			if (!this.process.waitFor(10, TimeUnit.SECONDS)) {
