@@ -1,6 +1,7 @@
 package io.github.structuredlogging.destination.syslog;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -12,6 +13,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.awaitility.Awaitility.await;
@@ -23,7 +25,12 @@ import static org.awaitility.Awaitility.await;
  */
 final class SyslogReceiver implements AutoCloseable {
 
+	/** How long the daemon is stopped before it is killed. */
+	private static final Duration STALL = Duration.ofMillis(500);
+
 	private final List<String> command;
+
+	private final Map<String, String> environment;
 
 	private final Path directory;
 
@@ -37,9 +44,11 @@ final class SyslogReceiver implements AutoCloseable {
 
 	private Process process;
 
-	private SyslogReceiver(List<String> command, Path directory, Path output, int port) {
+	private SyslogReceiver(List<String> command, Map<String, String> environment, Path directory, Path output,
+			int port) {
 		this.udp = command.stream().anyMatch((argument) -> argument.endsWith("udp.conf"));
 		this.command = command;
+		this.environment = environment;
 		this.directory = directory;
 		this.output = output;
 		this.port = port;
@@ -86,10 +95,17 @@ final class SyslogReceiver implements AutoCloseable {
 				""".formatted(port, transport, sourceOptions, output));
 		return new SyslogReceiver(List.of("syslog-ng", "--foreground", "--no-caps", "-f", config.toString(), "-R",
 				directory.resolve("syslog-ng.persist").toString(), "-p", directory.resolve("syslog-ng.pid").toString(),
-				"-c", directory.resolve("syslog-ng.ctl").toString()), directory, output, port);
+				"-c", directory.resolve("syslog-ng.ctl").toString()), Map.of(), directory, output, port);
 	}
 
-	static SyslogReceiver rsyslog(Path directory) throws IOException {
+	/**
+	 * rsyslog on TCP with a fixed receive buffer of the same size as syslog-ng's and no queue of its own
+	 * ({@code Direct}: the input thread writes each message to the file itself, so flow control reaches the socket).
+	 * {@code imtcp} has no receive buffer option, so it is set by {@code fixed-rcvbuf.c}, preloaded into the daemon
+	 * (built with {@code gcc}, which {@code .ci/run} installs when missing). Left to the kernel, the buffer grew to
+	 * 1.3 MB in a run on the test machine, more than the resend window, and a CI run lost events beyond it.
+	 */
+	static SyslogReceiver rsyslog(Path directory) throws IOException, InterruptedException {
 		Files.createDirectories(directory);
 		int port = freePort();
 		Path output = directory.resolve("received.log");
@@ -97,14 +113,34 @@ final class SyslogReceiver implements AutoCloseable {
 		Path home = rsyslogHome();
 		Files.writeString(config, """
 				global(workDirectory="%s")
+				main_queue(queue.type="Direct")
 				module(load="imtcp")
 				template(name="line" type="string" string="%%syslogseverity-text%% %%app-name%% %%structured-data:R,ERE,1,DFLT:correlationId=\\"([^\\"]*)\\"--end%% %%msg%%\\n")
 				input(type="imtcp" address="127.0.0.1" port="%d")
 				action(type="omfile" file="%s" template="line")
 				""".formatted(directory, port, output));
+		Map<String, String> environment = Map.of("LD_LIBRARY_PATH",
+				home.resolve("usr/lib/x86_64-linux-gnu").toString(), "LD_PRELOAD",
+				fixedReceiveBufferLibrary(directory).toString(), "FIXED_RCVBUF", "131072");
 		return new SyslogReceiver(List.of(home.resolve("usr/sbin/rsyslogd").toString(), "-n", "-f",
 				config.toString(), "-i", directory.resolve("rsyslog.pid").toString(), "-M",
-				home.resolve("usr/lib/x86_64-linux-gnu/rsyslog").toString()), directory, output, port);
+				home.resolve("usr/lib/x86_64-linux-gnu/rsyslog").toString()), environment, directory, output, port);
+	}
+
+	private static Path fixedReceiveBufferLibrary(Path directory) throws IOException, InterruptedException {
+		Path source = directory.resolve("fixed-rcvbuf.c");
+		try (InputStream resource = SyslogReceiver.class.getResourceAsStream("/syslog/fixed-rcvbuf.c")) {
+			Files.copy(resource, source);
+		}
+		Path library = directory.resolve("fixed-rcvbuf.so");
+		Process gcc = new ProcessBuilder("gcc", "-shared", "-fPIC", "-o", library.toString(), source.toString(), "-ldl")
+			.redirectErrorStream(true)
+			.start();
+		String output = new String(gcc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		if (gcc.waitFor() != 0) {
+			throw new IllegalStateException("gcc could not build " + source + ": " + output);
+		}
+		return library;
 	}
 
 	/**
@@ -132,10 +168,7 @@ final class SyslogReceiver implements AutoCloseable {
 	SyslogReceiver start() throws IOException {
 		ProcessBuilder builder = new ProcessBuilder(this.command).redirectErrorStream(true)
 			.redirectOutput(this.directory.resolve("daemon.out").toFile());
-		if (this.command.get(0).contains("rsyslogd")) {
-			builder.environment()
-				.put("LD_LIBRARY_PATH", rsyslogHome().resolve("usr/lib/x86_64-linux-gnu").toString());
-		}
+		builder.environment().putAll(this.environment);
 		this.process = builder.start();
 		await().atMost(Duration.ofSeconds(20)).until(() -> {
 			if (!this.process.isAlive()) {
@@ -148,16 +181,27 @@ final class SyslogReceiver implements AutoCloseable {
 	}
 
 	/**
-	 * Kills the daemon the hard way, as a crash or an OOM kill would. The daemon writes its own file in fixed-size
-	 * chunks (rsyslog's {@code omfile} in 4 KiB writes that end anywhere in a line), so the kill can leave the file
-	 * ending in part of a record, which the restarted daemon's first line would then be appended to. That part is
-	 * cut off and kept, for the test to check that the whole record arrived again.
+	 * Kills the daemon the hard way, as a crash or an OOM kill would, after it stalled: it is stopped
+	 * ({@code SIGSTOP}) for {@link #STALL} first, so that the sender fills every buffer the daemon owns and the kill
+	 * loses as much as it can, whatever the scheduler did. The daemon writes its own file in fixed-size chunks
+	 * (rsyslog's {@code omfile} in 4 KiB writes that end anywhere in a line), so the kill can leave the file ending
+	 * in part of a record, which the restarted daemon's first line would then be appended to. That part is cut off
+	 * and kept, for the test to check that the whole record arrived again.
 	 */
 	void kill() throws InterruptedException, IOException {
+		suspend();
+		Thread.sleep(STALL.toMillis());
 		this.process.destroyForcibly();
 		this.process.waitFor(10, TimeUnit.SECONDS);
 		if (Files.exists(this.output)) {
 			cutTornTail();
+		}
+	}
+
+	private void suspend() throws IOException, InterruptedException {
+		Process kill = new ProcessBuilder("kill", "-STOP", Long.toString(this.process.pid())).start();
+		if (kill.waitFor() != 0) {
+			throw new IllegalStateException("kill -STOP " + this.process.pid() + " failed");
 		}
 	}
 

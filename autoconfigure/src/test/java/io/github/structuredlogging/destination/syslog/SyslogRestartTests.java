@@ -38,7 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Ships 100 000 numbered events over TCP to a real syslog daemon that is killed and restarted mid-stream, and
+ * Ships 100 000 numbered events over TCP to a real syslog daemon that stalls, is killed with its buffers full and
+ * is restarted mid-stream ({@link SyslogReceiver#kill()}), and
  * checks what the daemon itself wrote: every WARN and ERROR arrived (in any order, since the pipeline writes them on
  * the caller's thread when its queue is full), nothing twice but some of the records resent after the kill (plain TCP
  * syslog has no acknowledgement, see {@link SyslogDestination}), every line whole (but for the record the kill tore
