@@ -199,7 +199,9 @@ final class SyslogReceiver implements AutoCloseable {
 	}
 
 	private void suspend() throws IOException, InterruptedException {
-		Process kill = new ProcessBuilder("kill", "-STOP", Long.toString(this.process.pid())).start();
+		// The shell's own kill: a minimal Debian has no kill program (procps).
+		Process kill = new ProcessBuilder("sh", "-c", "kill -STOP \"$1\"", "sh", Long.toString(this.process.pid()))
+			.start();
 		if (kill.waitFor() != 0) {
 			throw new IllegalStateException("kill -STOP " + this.process.pid() + " failed");
 		}
