@@ -28,6 +28,9 @@ final class SyslogReceiver implements AutoCloseable {
 	/** How long the daemon is stopped before it is killed. */
 	private static final Duration STALL = Duration.ofMillis(500);
 
+	/** Socket receive buffer asked of either daemon (the kernel doubles it). */
+	private static final int RECEIVE_BUFFER_BYTES = 131072;
+
 	private final List<String> command;
 
 	private final Map<String, String> environment;
@@ -60,7 +63,7 @@ final class SyslogReceiver implements AutoCloseable {
 	 * window.
 	 */
 	static SyslogReceiver syslogNg(Path directory) throws IOException {
-		return syslogNg(directory, "tcp", " so-rcvbuf(131072)");
+		return syslogNg(directory, "tcp", " so-rcvbuf(%d)".formatted(RECEIVE_BUFFER_BYTES));
 	}
 
 	static SyslogReceiver syslogNg(Path directory, String transport) throws IOException {
@@ -121,7 +124,8 @@ final class SyslogReceiver implements AutoCloseable {
 				""".formatted(directory, port, output));
 		Map<String, String> environment = Map.of("LD_LIBRARY_PATH",
 				home.resolve("usr/lib/x86_64-linux-gnu").toString(), "LD_PRELOAD",
-				fixedReceiveBufferLibrary(directory).toString(), "FIXED_RCVBUF", "131072");
+				fixedReceiveBufferLibrary(directory).toString(), "FIXED_RCVBUF",
+				Integer.toString(RECEIVE_BUFFER_BYTES));
 		return new SyslogReceiver(List.of(home.resolve("usr/sbin/rsyslogd").toString(), "-n", "-f",
 				config.toString(), "-i", directory.resolve("rsyslog.pid").toString(), "-M",
 				home.resolve("usr/lib/x86_64-linux-gnu/rsyslog").toString()), environment, directory, output, port);
@@ -191,6 +195,10 @@ final class SyslogReceiver implements AutoCloseable {
 	void kill() throws InterruptedException, IOException {
 		suspend();
 		Thread.sleep(STALL.toMillis());
+		killNow();
+	}
+
+	private void killNow() throws InterruptedException, IOException {
 		this.process.destroyForcibly();
 		this.process.waitFor(10, TimeUnit.SECONDS);
 		if (Files.exists(this.output)) {
@@ -250,7 +258,7 @@ final class SyslogReceiver implements AutoCloseable {
 		if (this.process != null && this.process.isAlive()) {
 			this.process.destroy();
 			if (!this.process.waitFor(10, TimeUnit.SECONDS)) {
-				kill();
+				killNow();
 			}
 		}
 	}
